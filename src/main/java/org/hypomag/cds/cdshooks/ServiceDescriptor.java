@@ -1,0 +1,27 @@
+package org.hypomag.cds.cdshooks;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** One entry of the discovery response (CDS Hooks 2.0.1 §Discovery). */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"hook", "id", "title", "description", "prefetch", "usageRequirements", "extension"})
+public record ServiceDescriptor(
+        String hook,
+        String id,
+        String title,
+        String description,
+        Map<String, String> prefetch,
+        String usageRequirements,
+        Map<String, Object> extension) {
+
+    public ServiceDescriptor {
+        Coding.requireText(hook, "service.hook");
+        Coding.requireText(id, "service.id");
+        Coding.requireText(description, "service.description");
+        prefetch = prefetch == null ? Map.of() : Map.copyOf(prefetch);
+        extension = extension == null ? Map.of() : Map.copyOf(extension);
+    }
+}

@@ -1,0 +1,29 @@
+package org.hypomag.cds.system;
+
+import java.time.Clock;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.clinical.LabCodes;
+import org.hypomag.cds.knowledge.LabCodesLoader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Process-wide singletons: one FhirContext, the clock, the knowledge. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfig {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LabCodes labCodes() {
+        return LabCodesLoader.loadDefault();
+    }
+}
