@@ -1,6 +1,7 @@
 package org.hypomag.cds.cdshooks;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +27,18 @@ class HookCallRunner {
     private final HookRequestValidator validator;
     private final PatientDataResolver resolver;
     private final SnapshotMapper mapper;
+    private final CardLedger ledger;
+    private final CardDeduplicator deduplicator;
     private final Clock clock;
 
     HookCallRunner(CdsServiceRegistry registry, HookRequestValidator validator, PatientDataResolver resolver,
-                   SnapshotMapper mapper, Clock clock) {
+                   SnapshotMapper mapper, CardLedger ledger, CardDeduplicator deduplicator, Clock clock) {
         this.registry = registry;
         this.validator = validator;
         this.resolver = resolver;
         this.mapper = mapper;
+        this.ledger = ledger;
+        this.deduplicator = deduplicator;
         this.clock = clock;
     }
 
@@ -44,7 +49,12 @@ class HookCallRunner {
         JsonNode context = request.context();
         PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, json(context.get("draftOrders")),
                 selections(context), !service.requiredContext().contains("selections"));
-        List<Card> cards = service.cards(snapshot, call, clock.instant());
+        Instant now = clock.instant();
+        List<Card> cards = service.cards(snapshot, call, now);
+        if (service.isLastSafetyNet()) {
+            cards = deduplicator.withoutAnswered(call, cards);
+        }
+        ledger.record(call, cards, now);
         return CdsResponse.of(cards);
     }
 
