@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The example requests in hooks/ are generated from fhir-samples/ and the service's prefetch templates, so
@@ -60,6 +61,23 @@ class HookExamplesMatchSamplesTest {
         assertThat(prefetch.get("medicationRequests").get("entry").get(0).get("resource")
                 .get("medicationCodeableConcept").get("coding").get(0).get("code").asString()).isEqualTo("313988");
         assertThat(prefetch.get("medicationStatements").get("total").asInt()).isZero();
+    }
+
+    /**
+     * The drafts copy the EHR simulator's shape, whose {@code category} is one object; as an array (R4) every
+     * draft must be a valid MedicationRequest, so a service that validates or re-sends it meets no surprise.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void draftOrdersAreValidR4OnceCategoryIsAnArray(Example ex) {
+        JsonNode drafts = BUILDER.build(ex).path("context").path("draftOrders").path("entry");
+        for (JsonNode entry : drafts) {
+            ObjectNode mr = (ObjectNode) entry.get("resource").deepCopy();
+            JsonNode category = mr.remove("category");
+            mr.putArray("category").add(category);
+            SampleValidator.Outcome outcome = SampleValidator.shared().validate(JSON.writeValueAsString(mr));
+            assertThat(outcome.failures()).as("%s %s", ex.file(), mr.get("id")).isEmpty();
+        }
     }
 
     @Test

@@ -38,6 +38,8 @@ final class SampleValidator {
     record Outcome(List<Finding> failures, List<Finding> ignored, List<Finding> notes) {
     }
 
+    private static SampleValidator shared;
+
     private final FhirContext ctx;
     private final FhirValidator validator;
 
@@ -46,6 +48,18 @@ final class SampleValidator {
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(ctx),
                 new InMemoryTerminologyServerValidationSupport(ctx), new CommonCodeSystemsTerminologyService(ctx));
         this.validator = ctx.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+
+    /**
+     * One validator per test JVM, warmed by its first use (the first validation takes about 10 s, later ones
+     * under 100 ms: stack-notes.md), shared by the test classes of this package.
+     */
+    static synchronized SampleValidator shared() {
+        if (shared == null) {
+            shared = new SampleValidator(FhirContext.forR4Cached());
+            shared.validate("{\"resourceType\":\"Patient\",\"gender\":\"female\"}");
+        }
+        return shared;
     }
 
     FhirContext context() {
