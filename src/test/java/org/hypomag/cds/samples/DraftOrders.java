@@ -36,8 +36,8 @@ final class DraftOrders {
         ObjectNode mr = head(o.id(), patientId);
         ObjectNode dosage = mr.putArray("dosageInstruction").addObject();
         dosage.putObject("timing").putObject("repeat").put("frequency", 1).put("period", 1).put("periodUnit", "d");
-        dosage.putArray("doseAndRate").addObject().putObject("doseQuantity").put("value", 1).put("system", UCUM)
-                .put("code", "{pill}");
+        dosage.putArray("doseAndRate").addObject().putObject("doseQuantity").put("value", 1)
+                .put("system", UCUM).put("code", "{pill}");
         mr.putObject("dispenseRequest").putObject("expectedSupplyDuration").put("value", 30).put("unit", "days")
                 .put("system", UCUM).put("code", "d");
         tail(mr, "community");
@@ -62,7 +62,8 @@ final class DraftOrders {
         dose.put("unit", "g").put("system", UCUM).put("code", "g");
         tail(mr, "inpatient");
         ObjectNode med = mr.putObject("medicationCodeableConcept").put("text", m.text());
-        med.putArray("coding").addObject().put("display", "magnesium sulfate").put("system", ATC).put("code", "B05XA05");
+        med.putArray("coding").addObject().put("display", "magnesium sulfate").put("system", ATC)
+                .put("code", "B05XA05");
         return mr;
     }
 
@@ -77,7 +78,8 @@ final class DraftOrders {
     private static void tail(ObjectNode mr, String category) {
         mr.put("intent", "order");
         mr.putObject("category").putArray("coding").addObject()
-                .put("system", "http://terminology.hl7.org/CodeSystem/medicationrequest-category").put("code", category);
+                .put("system", "http://terminology.hl7.org/CodeSystem/medicationrequest-category")
+                .put("code", category);
     }
 
     private static String fmt(double grams) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 import ca.uhn.fhir.parser.IParser;
@@ -13,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every sample patient is a loadable, valid R4 transaction, and the README lists every one of them. */
 class FhirSamplesValidTest {
 
+    private static final Map<String, Integer> NOTE_KINDS = new ConcurrentSkipListMap<>();
     private static SampleValidator validator;
 
     @BeforeAll
@@ -28,6 +32,17 @@ class FhirSamplesValidTest {
         long start = System.nanoTime();
         validator = SampleValidator.shared();
         System.out.printf("validator warm-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What the validator said below ERROR, by kind, printed once so a reader sees what was let through. */
+    @AfterAll
+    static void printWarningKinds() {
+        NOTE_KINDS.forEach((kind, n) -> System.out.printf("%5d x %s%n", n, kind));
+    }
+
+    private static String kind(String message) {
+        return message.replaceAll("'[^']*'", "'…'").replaceAll("urn:uuid:\\S+", "urn:uuid:…")
+                .replaceAll("(Patient|Encounter)/[a-z0-9-]+", "$1/…").replaceAll("#[0-9-]+'", "#…'");
     }
 
     static Stream<Path> bundles() {
@@ -46,6 +61,7 @@ class FhirSamplesValidTest {
         outcome.ignored().forEach(f -> System.out.println(file.getFileName() + " ignored (terminology): " + f));
         System.out.printf("%s: %d failures, %d ignored, %d warnings/information%n", file.getFileName(),
                 outcome.failures().size(), outcome.ignored().size(), outcome.notes().size());
+        outcome.notes().forEach(f -> NOTE_KINDS.merge(f.severity() + " " + kind(f.message()), 1, Integer::sum));
         assertThat(outcome.failures()).as("validation errors in %s", file).isEmpty();
     }
 

@@ -21,7 +21,8 @@ final class HookExamples {
      * One example request. {@code nullKeys} are prefetch keys sent as JSON null ("known to be empty"); they
      * must have no results in the sample. Drafts are oral products or MgSO4 orders.
      */
-    record Example(String file, String hook, String patientId, Data data, Set<String> nullKeys, List<Object> drafts) {
+    record Example(String file, String hook, String patientId, Data data, Set<String> nullKeys,
+            List<Object> drafts) {
     }
 
     static final Oral PANTOPRAZOLE = new Oral("draft-pantoprazole", "314200",
@@ -35,30 +36,35 @@ final class HookExamples {
     static final MgSulfate MGSO4_NO_INDICATION = new MgSulfate("draft-mgso4", 1, 50, 1);
 
     static final List<Example> ALL = List.of(
-            new Example("patient-view-severe-ckd-prefetch.json", "patient-view", "severe-ckd", Data.PREFETCH, Set.of(), List.of()),
-            new Example("patient-view-severe-ckd-no-prefetch.json", "patient-view", "severe-ckd", Data.FHIR_SERVER,
-                    Set.of(), List.of()),
-            new Example("patient-view-emergency-torsades-prefetch.json", "patient-view", "emergency-torsades", Data.PREFETCH,
-                    Set.of("medicationRequests"), List.of()),
-            new Example("patient-view-child-moderate-prefetch.json", "patient-view", "child-moderate", Data.PREFETCH, Set.of(),
-                    List.of()),
-            new Example("patient-view-no-labs-prefetch.json", "patient-view", "no-labs", Data.PREFETCH, Set.of(), List.of()),
-            new Example("order-select-pantoprazole-no-labs-prefetch.json", "order-select", "no-labs", Data.PREFETCH, Set.of(),
-                    List.of(PANTOPRAZOLE)),
-            new Example("order-select-furosemide-moderate-ppi-prefetch.json", "order-select", "moderate-ppi", Data.PREFETCH,
-                    Set.of(), List.of(FUROSEMIDE)),
-            new Example("order-select-mgso4-correct-severe-ckd-prefetch.json", "order-select", "severe-ckd", Data.PREFETCH,
-                    Set.of(), List.of(MGSO4_CORRECT)),
-            new Example("order-select-mgso4-overdose-severe-ckd-prefetch.json", "order-select", "severe-ckd", Data.PREFETCH,
-                    Set.of(), List.of(MGSO4_OVERDOSE)),
-            new Example("order-select-mgso4-overdose-severe-ckd-no-prefetch.json", "order-select", "severe-ckd",
-                    Data.FHIR_SERVER, Set.of(), List.of(MGSO4_OVERDOSE)),
-            new Example("order-sign-mgso4-overdose-severe-ckd-prefetch.json", "order-sign", "severe-ckd", Data.PREFETCH,
-                    Set.of(), List.of(MGSO4_OVERDOSE)),
-            new Example("order-sign-mgso4-normal-mg-ppi-prefetch.json", "order-sign", "normal-mg-ppi", Data.PREFETCH, Set.of(),
-                    List.of(MGSO4_NO_INDICATION)),
-            new Example("order-sign-furosemide-moderate-ppi-no-prefetch.json", "order-sign", "moderate-ppi",
-                    Data.FHIR_SERVER, Set.of(), List.of(FUROSEMIDE)));
+            prefetch("patient-view-severe-ckd-prefetch.json", "patient-view", "severe-ckd"),
+            server("patient-view-severe-ckd-no-prefetch.json", "patient-view", "severe-ckd"),
+            new Example("patient-view-emergency-torsades-prefetch.json", "patient-view", "emergency-torsades",
+                    Data.PREFETCH, Set.of("medicationRequests"), List.of()),
+            prefetch("patient-view-child-moderate-prefetch.json", "patient-view", "child-moderate"),
+            prefetch("patient-view-no-labs-prefetch.json", "patient-view", "no-labs"),
+            prefetch("order-select-pantoprazole-no-labs-prefetch.json", "order-select", "no-labs", PANTOPRAZOLE),
+            prefetch("order-select-furosemide-moderate-ppi-prefetch.json", "order-select", "moderate-ppi",
+                    FUROSEMIDE),
+            prefetch("order-select-mgso4-correct-severe-ckd-prefetch.json", "order-select", "severe-ckd",
+                    MGSO4_CORRECT),
+            prefetch("order-select-mgso4-overdose-severe-ckd-prefetch.json", "order-select", "severe-ckd",
+                    MGSO4_OVERDOSE),
+            server("order-select-mgso4-overdose-severe-ckd-no-prefetch.json", "order-select", "severe-ckd",
+                    MGSO4_OVERDOSE),
+            prefetch("order-sign-mgso4-overdose-severe-ckd-prefetch.json", "order-sign", "severe-ckd",
+                    MGSO4_OVERDOSE),
+            prefetch("order-sign-mgso4-normal-mg-ppi-prefetch.json", "order-sign", "normal-mg-ppi",
+                    MGSO4_NO_INDICATION),
+            server("order-sign-furosemide-moderate-ppi-no-prefetch.json", "order-sign", "moderate-ppi",
+                    FUROSEMIDE));
+
+    private static Example prefetch(String file, String hook, String patientId, Object... drafts) {
+        return new Example(file, hook, patientId, Data.PREFETCH, Set.of(), List.of(drafts));
+    }
+
+    private static Example server(String file, String hook, String patientId, Object... drafts) {
+        return new Example(file, hook, patientId, Data.FHIR_SERVER, Set.of(), List.of(drafts));
+    }
 
     private HookExamples() {
     }

@@ -34,7 +34,7 @@ final class SampleValidator {
         }
     }
 
-    /** failures: ERROR/FATAL that fail a sample; ignored: ERROR/FATAL about uncheckable terminology; notes: the rest. */
+    /** failures: ERROR/FATAL that fail; ignored: ERROR/FATAL about uncheckable terminology; notes: the rest. */
     record Outcome(List<Finding> failures, List<Finding> ignored, List<Finding> notes) {
     }
 
@@ -74,7 +74,8 @@ final class SampleValidator {
         List<Finding> notes = new ArrayList<>();
         for (SingleValidationMessage m : messages) {
             Finding f = new Finding(m.getSeverity(), m.getLocationString(), m.getMessage());
-            boolean serious = m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL;
+            boolean serious = m.getSeverity() == ResultSeverityEnum.ERROR
+                    || m.getSeverity() == ResultSeverityEnum.FATAL;
             if (!serious) {
                 notes.add(f);
             } else if (UNCHECKABLE_TERMINOLOGY.matcher(m.getMessage()).find()) {
