@@ -66,10 +66,19 @@ class FhirSamplesValidTest {
     }
 
     @Test
-    void validatorRejectsABrokenSample() {
+    void validatorRejectsASampleWithACodeOutsideItsRequiredValueSet() {
         String broken = SampleFiles.read(SampleFiles.bundles().get(0))
                 .replaceFirst("\"status\": \"final\"", "\"status\": \"done\"");
-        assertThat(validator.validate(broken).failures()).isNotEmpty();
+        assertThat(validator.validate(broken).failures()).extracting(SampleValidator.Finding::location)
+                .anyMatch(location -> location.endsWith(".status"));
+    }
+
+    @Test
+    void validatorRejectsASampleWithAMisspeltCodeSystem() {
+        String broken = SampleFiles.read(SampleFiles.bundles().get(0))
+                .replaceFirst("http://loinc.org", "http://loinc.og");
+        assertThat(validator.validate(broken).failures()).extracting(SampleValidator.Finding::message)
+                .anyMatch(message -> message.contains("http://loinc.og"));
     }
 
     @ParameterizedTest(name = "{0}")

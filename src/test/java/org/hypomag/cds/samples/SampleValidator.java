@@ -15,17 +15,25 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
- * HAPI's R4 instance validator without a terminology server. LOINC, SNOMED CT and RxNorm cannot be checked
- * here, so messages about unknown code systems or value sets that cannot be expanded are not failures; every
- * other ERROR or FATAL is.
+ * HAPI's R4 instance validator without a terminology server. LOINC, SNOMED CT, RxNorm and ATC cannot be
+ * checked here: "unknown code system" for those four, and value sets that cannot be expanded, are not
+ * failures (they are reported as ignored). Every other ERROR or FATAL is a failure, and so is an
+ * unknown-system message about any other system (a misspelt system URI), whatever its severity.
  */
 final class SampleValidator {
 
-    /** Terminology this machine cannot check: unknown systems, value sets it cannot expand. */
-    private static final Pattern UNCHECKABLE_TERMINOLOGY = Pattern.compile(
-            "(?i)(unknown code ?system|code ?system is unknown|codesystem.*(unknown|not found|could not be found)"
-                    + "|unable to expand|value ?set.*(expan|not found|could not be found)|UNKNOWN_CODESYSTEM"
-                    + "|not (be )?validated.*code ?system)");
+    /** A message saying a code system is unknown to this validator (no terminology server here). */
+    private static final Pattern UNKNOWN_SYSTEM = Pattern.compile("(?i)(code ?system is unknown|unknown code ?system"
+            + "|UNKNOWN_CODESYSTEM|code ?system .*could not be found)");
+    /** A value set this validator cannot expand (it includes an external code system). */
+    private static final Pattern EXPANSION_FAILED = Pattern.compile(
+            "(?i)(unable to expand|could not be expanded|expansion (failed|is not supported|too costly))");
+    /**
+     * The external terminologies the samples use. "Unknown" is expected for them and only for them: an
+     * unknown-system message about any other system (a misspelt URI) fails the sample, even as a warning.
+     */
+    private static final List<String> EXTERNAL_SYSTEMS = List.of("http://loinc.org", "http://snomed.info/sct",
+            "http://www.nlm.nih.gov/research/umls/rxnorm", "http://www.whocc.no/atc");
 
     record Finding(ResultSeverityEnum severity, String location, String message) {
         @Override
@@ -76,9 +84,13 @@ final class SampleValidator {
             Finding f = new Finding(m.getSeverity(), m.getLocationString(), m.getMessage());
             boolean serious = m.getSeverity() == ResultSeverityEnum.ERROR
                     || m.getSeverity() == ResultSeverityEnum.FATAL;
-            if (!serious) {
+            boolean unknownSystem = UNKNOWN_SYSTEM.matcher(m.getMessage()).find();
+            boolean external = EXTERNAL_SYSTEMS.stream().anyMatch(m.getMessage()::contains);
+            if (unknownSystem && !external) {
+                failures.add(f);
+            } else if (!serious) {
                 notes.add(f);
-            } else if (UNCHECKABLE_TERMINOLOGY.matcher(m.getMessage()).find()) {
+            } else if ((unknownSystem && external) || EXPANSION_FAILED.matcher(m.getMessage()).find()) {
                 ignored.add(f);
             } else {
                 failures.add(f);
