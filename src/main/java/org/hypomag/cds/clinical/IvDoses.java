@@ -31,6 +31,7 @@ final class IvDoses {
         List<String> rules = new ArrayList<>(List.of(base.ruleId(), "D5"));
         if (cut) {
             rules.add("D6");
+            rules.add("T-SEV-RENAL");
             rules.add(severeRow ? row.ruleId() : "D15");
         }
         BigDecimal low = row.gramsLow().multiply(factor);
