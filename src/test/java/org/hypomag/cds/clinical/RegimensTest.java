@@ -207,8 +207,8 @@ class RegimensTest {
 
     @Test
     void childWeightBasedDose_isRoundedDown() {
-        // 25 mg/kg x 13.3 kg = 332.5 mg -> 0.33 g
-        assertThat(iv(child(Grade.MILD, RenalBand.NORMAL, "13.3"), 0).doseGrams()).isEqualByComparingTo("0.33");
+        // 25 mg/kg x 13.3 kg = 332.5 mg -> 0.332 g
+        assertThat(iv(child(Grade.MILD, RenalBand.NORMAL, "13.3"), 0).doseGrams()).isEqualByComparingTo("0.332");
     }
 
     @Test
