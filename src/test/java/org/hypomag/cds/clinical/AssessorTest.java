@@ -219,4 +219,13 @@ class AssessorTest {
         assertThat(a.couldNotCheck()).extracting(CouldNotCheck::what).contains("age");
         assertThat(((MgSulfateRegimen) a.regimens().get(0)).paediatric()).isNull();
     }
+
+    @Test
+    void regimenInputFromAssessment_reproducesTheAlertRegimensForOrderChecks() {
+        Assessment a = Snap.patient().ageYears(12).weight("40").lab(Analyte.POTASSIUM, "3.1", hours(3))
+                .egfr("25").mg("1.6", hours(3)).assess();
+        RegimenPlan again = Regimens.plan(TestKnowledge.K.doses(), RegimenInput.from(a));
+        assertThat(again.regimens()).isEqualTo(a.regimens());
+        assertThat(((MgSulfateRegimen) a.regimens().get(0)).doseGrams()).isEqualByComparingTo("0.5"); // 1 g x 0.5
+    }
 }
