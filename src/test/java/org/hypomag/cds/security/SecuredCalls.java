@@ -48,7 +48,7 @@ final class SecuredCalls {
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"patient/*.read\",\"subject\":\"cds\"}";
         String server = fhirServer == null ? "" : ",\"fhirServer\":\"" + fhirServer + "\"";
         return "{\"hook\":\"order-select\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\""
-                + server + auth + ",\"context\":{\"patientId\":\"1781\",\"userId\":\"Practitioner/1\"}}";
+                + server + auth + ",\"context\":{\"patientId\":\"pt-7f3a9c1781\",\"userId\":\"Practitioner/1\"}}";
     }
 
     /** 401 with the OperationOutcome and the RFC 6750 challenge. */
