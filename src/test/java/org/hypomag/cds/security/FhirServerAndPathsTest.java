@@ -89,7 +89,7 @@ class FhirServerAndPathsTest extends SecuredContextTest {
 
     @Test
     void encodedOrDoubledPath_isStillGuarded() throws Exception {
-        assertRefused(mvc.perform(get("/%63ds-services")), "AUTH-MISSING-TOKEN");
+        assertRefused(mvc.perform(get(java.net.URI.create("/%63ds-services"))), "AUTH-MISSING-TOKEN");
         assertRefused(mvc.perform(get("/CDS-SERVICES")), "AUTH-MISSING-TOKEN");
         assertRefused(mvc.perform(get("/cds-services;x=1")), "AUTH-MISSING-TOKEN");
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The smallest application around the security wiring: no component scan (so it does not meet the real
  * controllers), a settable clock, and stand-in CDS endpoints that use the filter's output the way the
  * runner does: read the CallerIdentity, check fhirServer before any fetch, map the refusal to 403.
+ * {@code @TestComponent} keeps the real application's component scan (in other tests) away from it.
  */
 @SpringBootConfiguration
+@TestComponent
 @EnableAutoConfiguration
 @Import({SecurityConfiguration.class, FhirServerPolicy.class, SecuredTestApp.StandInController.class})
 class SecuredTestApp {
