@@ -101,7 +101,8 @@
       state.samples = list;
       var select = $('patient-select');
       list.forEach(function (s) {
-        var label = (s.name || s.patientId) + ' — ' + s.patientId + (s.birthDate ? ' (born ' + s.birthDate + ')' : '');
+        // no dates here: the banner shows the shifted ones once the patient is opened
+        var label = s.file.replace(/\.json$/, '') + ' — ' + (s.name || s.patientId) + (s.gender ? ', ' + s.gender : '');
         select.appendChild(el('option', { value: s.file, 'data-patient': s.patientId }, label));
       });
       var wanted = new URLSearchParams(window.location.search).get('patient');
