@@ -58,6 +58,15 @@
     log.insertBefore(d, log.firstChild);
   }
 
+  /** The readable part of an OperationOutcome error body: stable code and text. */
+  function outcomeText(body) {
+    var issue = body && body.issue && body.issue[0];
+    if (!issue) { return ''; }
+    var details = issue.details || {};
+    var code = details.coding && details.coding[0] ? details.coding[0].code + ' ' : '';
+    return code + (details.text || issue.diagnostics || '');
+  }
+
   function call(method, url, body) {
     var started = performance.now();
     var init = { method: method, headers: { Accept: 'application/json' } };
@@ -71,7 +80,7 @@
         try { parsed = text ? JSON.parse(text) : ''; } catch (e) { /* keep the text */ }
         logExchange(method, url, body, r.status, parsed, Math.round(performance.now() - started));
         if (!r.ok) {
-          var why = parsed && parsed.issue && parsed.issue[0] ? (parsed.issue[0].diagnostics || '') : '';
+          var why = outcomeText(parsed);
           throw new Error(method + ' ' + url + ' answered ' + r.status + (why ? ': ' + why : ''));
         }
         return parsed;

@@ -54,8 +54,12 @@ final class DemoPage {
     }
 
     WebElement card(String indicator) {
-        return wait.until(d -> d.findElements(By.cssSelector("#cards article.card-" + indicator)).stream()
-                .findFirst().orElse(null));
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "no " + indicator + " card; cards shown: " + cards().stream()
+                        .map(c -> c.getDomAttribute("data-indicator") + " '" + c.findElement(By.cssSelector(
+                                ".card-summary")).getText() + "'").toList() + "; status: " + status())
+                .until(d -> d.findElements(By.cssSelector("#cards article.card-" + indicator)).stream()
+                        .findFirst().orElse(null));
     }
 
     List<WebElement> exchanges() {
