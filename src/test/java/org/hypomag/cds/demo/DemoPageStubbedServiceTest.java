@@ -171,4 +171,28 @@ class DemoPageStubbedServiceTest {
         assertThat(page.cards()).extracting(c -> c.getDomAttribute("data-indicator"))
                 .containsExactly("warning", "info");
     }
+
+    @Test
+    void orderScreen_sendsTheSelectedDraftLikeTheSandbox_andShowsAnErrorAnswer() {
+        driver.findElement(By.id("open-orders")).click();
+        driver.findElement(By.id("drug-pantoprazole")).click();
+        page.clickAndAwaitExchanges(By.id("select-order"), 1);
+
+        JsonNode context = stub.calls("order-select").get(0).path("context");
+        JsonNode draft = context.path("draftOrders").path("entry").get(0).path("resource");
+        assertThat(context.path("selections").get(0).asString()).isEqualTo("MedicationRequest/" + draft.path("id").asString());
+        assertThat(draft.path("status").asString()).isEqualTo("draft");
+        assertThat(draft.path("intent").asString()).isEqualTo("order");
+        assertThat(draft.path("subject").path("reference").asString()).isEqualTo("Patient/stub-patient");
+        assertThat(draft.path("medicationCodeableConcept").path("coding").get(0).path("code").asString()).isEqualTo("314200");
+        assertThat(page.card("warning").getText()).contains("Selected drug wastes magnesium");
+
+        page.clickAndAwaitExchanges(By.id("sign"), 1);
+        JsonNode sign = stub.calls("order-sign").get(0).path("context");
+        assertThat(sign.has("selections")).isFalse();
+        assertThat(sign.path("draftOrders").path("entry")).hasSize(1);
+        WebElement status = driver.findElement(By.id("status"));
+        assertThat(status.getText()).contains("412").contains("CDS-412-PREFETCH prefetch key renal is missing");
+        assertThat(status.getDomAttribute("class")).contains("error");
+    }
 }

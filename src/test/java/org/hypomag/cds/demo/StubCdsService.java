@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,14 +37,19 @@ class StubCdsService {
     }
 
     @PostMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    String call(@PathVariable("id") String id, @RequestBody JsonNode request) throws IOException {
+    ResponseEntity<String> call(@PathVariable("id") String id, @RequestBody JsonNode request) throws IOException {
         hookCalls.add(request);
         return switch (id) {
-            case "stub-patient-view" -> canned("patient-view.json");
-            case "stub-order-select" -> selectsMagnesium(request) ? "{\"cards\":[]}" : canned("order-select-drug.json");
-            default -> "{\"cards\":[]}";
+            case "stub-patient-view" -> ResponseEntity.ok(canned("patient-view.json"));
+            case "stub-order-select" -> ResponseEntity.ok(selectsMagnesium(request) ? "{\"cards\":[]}"
+                    : canned("order-select-drug.json"));
+            default -> ResponseEntity.status(412).body(PRECONDITION_FAILED); // order-sign: the error path
         };
     }
+
+    static final String PRECONDITION_FAILED = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+            + "\"code\":\"incomplete\",\"details\":{\"coding\":[{\"system\":\"urn:hypomag:cds:error\","
+            + "\"code\":\"CDS-412-PREFETCH\"}],\"text\":\"prefetch key renal is missing\"}}]}";
 
     @PostMapping(path = "/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     String feedback(@PathVariable("id") String id, @RequestBody JsonNode body) {
