@@ -22,6 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 record SampleLoad(List<Path> files, Map<String, String> failures, List<String> patientIds) {
 
     static SampleLoad load(Path dir, String fhirBase, ObjectMapper json) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new AssertionError("no sample bundles: " + dir + " is not a directory");
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
