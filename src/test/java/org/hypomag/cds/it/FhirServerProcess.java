@@ -49,6 +49,8 @@ final class FhirServerProcess implements AutoCloseable {
         process = new ProcessBuilder(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
                 jar.toString(), "0")
                 .directory(basedir.toFile()).redirectErrorStream(true).start();
+        // safety net if the test JVM ends without @AfterAll (e.g. the service's context failed to start)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "fhir-server-kill"));
         Thread reader = new Thread(() -> pump(basedir.resolve("target/fhir-server.log")), "fhir-server-log");
         reader.setDaemon(true);
         reader.start();
