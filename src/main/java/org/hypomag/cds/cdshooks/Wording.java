@@ -114,17 +114,28 @@ final class Wording {
         return m;
     }
 
-    /** Escapes text that came from the record (medication names, lab text) so it cannot inject markdown or HTML. */
+    /**
+     * Escapes text that came from the record (medication names, lab text) so it cannot inject markdown or HTML:
+     * markdown punctuation is backslash-escaped; {@code < > &} become entities, so no tag can ever form.
+     */
     static String md(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            if ("\\`*_[]<>#|!{}".indexOf(c) >= 0) {
-                out.append('\\');
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n', '\r' -> out.append(' ');
+                default -> {
+                    if ("\\`*_[]#|!{}".indexOf(c) >= 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
             }
-            out.append(c == '\n' || c == '\r' ? ' ' : c);
         }
         return out.toString();
     }

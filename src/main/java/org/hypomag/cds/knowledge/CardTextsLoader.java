@@ -46,9 +46,10 @@ public final class CardTextsLoader {
         String version = r.text(doc, "version");
         String label = r.text(doc, "sourceLabel");
         String topicSystem = r.text(doc, "topicSystem");
+        String reasonSystem = r.text(doc, "overrideReasonSystem");
         Map<String, CardTexts.Coded> reasons = new LinkedHashMap<>();
         r.map(doc, "overrideReasons").forEach((k, v) -> reasons.put(k,
-                new CardTexts.Coded(topicSystem, k, r.text(v, "display"), r.text(v, "ref"))));
+                new CardTexts.Coded(reasonSystem, k, r.text(v, "display"), r.text(v, "ref"))));
         Map<String, String> fragments = new LinkedHashMap<>();
         r.map(doc, "fragments").forEach((k, v) -> {
             r.text(v, "ref");

@@ -50,7 +50,7 @@ class SuggestedOrdersTest {
         assertThat(d.getTiming().getRepeat().getDuration()).isEqualByComparingTo("12");
         assertThat(d.getTiming().getRepeat().getDurationUnit()).isEqualTo(Timing.UnitsOfTime.H);
         assertThat(d.getText()).contains("2 g (16.2 mEq)", "D5W", "Range for this regimen: 2 to 4 g (16.2 to 32.5 mEq)",
-                "over 4 to 12 h", "Measure plasma magnesium daily.");
+                "over 4 to 12 h", "Check serum Mg 6-12 h after the infusion ends");
         assertThat(FhirValidation.errors(json)).isEmpty();
     }
 
@@ -93,7 +93,7 @@ class SuggestedOrdersTest {
     void renalCutOrder_carriesHoldAndHypermagnesemiaTexts() {
         String json = orders.iv("p1", Fixtures.renalCutModerate(), null);
         assertThat(parse(json).getDosageInstructionFirstRep().getText())
-                .contains("1 g (8.1 mEq)", "Risk of hypermagnesemia");
+                .contains("1 g (8.1 mEq)", "risk of severe hypermagnesemia");
         assertThat(FhirValidation.errors(json)).isEmpty();
     }
 
