@@ -14,6 +14,7 @@ import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.MonitoringGapFinding;
 import org.hypomag.cds.clinical.MonitoringKind;
+import org.hypomag.cds.clinical.TextKeys;
 
 /**
  * Drug cards. Drug causes (D9) are ONE card listing every class: one override and one place to read, one
@@ -41,12 +42,15 @@ final class DrugCards {
         StringBuilder body = new StringBuilder(t.f("drug-intro"));
         for (DrugCauseFinding d : a.drugCauses()) {
             body.append("\n\n").append(fill(t.f("drug-class"), values("label", md(d.label()),
-                    "medications", md(String.join("; ", d.medicationTexts())),
-                    "general", d.generalKnowledge() ? t.f("drug-general") : "")));
+                    "medications", md(String.join("; ", d.medicationTexts())))));
             Optional<DrugClass> c = knowledge.drugs().byId(d.classId());
-            c.map(DrugClass::effectKey).ifPresent(k -> body.append('\n').append(t.line("drug-effect", k)));
-            c.map(DrugClass::frequencyKey).ifPresent(k -> body.append('\n').append(t.line("drug-frequency", k)));
-            c.map(DrugClass::adviceKey).ifPresent(k -> body.append('\n').append(t.line("drug-advice", k)));
+            List<String> keys = new java.util.ArrayList<>(d.textKeys());
+            if (d.generalKnowledge() && !keys.contains(TextKeys.DRUG_GENERAL_KNOWLEDGE)) {
+                keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
+            }
+            for (String key : keys) {
+                body.append('\n').append(t.line(fragmentFor(c, key), key));
+            }
         }
         List<String> labels = a.drugCauses().stream().map(DrugCauseFinding::label).toList();
         IndicatorLevel level = a.drugCauses().stream().map(DrugCauseFinding::indicator)
@@ -71,6 +75,17 @@ final class DrugCards {
         Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_BASELINE, "D10"), patientId, true);
         return Optional.of(factory.card("monitoring-gap", g.indicator(), values("gapDays", gapDays,
                 "classes", Wording.plain(Wording.join(classes))), body, List.of(order), SelectionBehavior.ANY));
+    }
+
+    /** "What it does" / "How often" / "Suggested" by the catalog's key roles; anything else is a plain bullet. */
+    private static String fragmentFor(Optional<DrugClass> c, String key) {
+        if (c.map(DrugClass::effectKey).filter(key::equals).isPresent()) {
+            return "drug-effect";
+        }
+        if (c.map(DrugClass::frequencyKey).filter(key::equals).isPresent()) {
+            return "drug-frequency";
+        }
+        return c.map(DrugClass::adviceKey).filter(key::equals).isPresent() ? "drug-advice" : "drug-other";
     }
 
     /** Fragment and clinical-text lookup. */

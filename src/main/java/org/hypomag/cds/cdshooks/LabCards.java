@@ -44,12 +44,12 @@ final class LabCards {
         }
         StringBuilder body = new StringBuilder(factory.texts().fragment("monitoring-intro"));
         for (MonitoringOrder o : labs) {
-            body.append('\n').append(fill(factory.texts().fragment("lab-line"), values("label", o.label(),
+            body.append('\n').append(fill(factory.texts().fragment("lab-line"), values("label", wording.labName(o),
                     "when", wording.when(o))));
         }
         List<Suggestion> suggestions = labs.stream().map(o -> suggestion(o, patientId,
                 o.kind() == MonitoringKind.CREATININE)).toList();
-        String names = Wording.join(labs.stream().map(o -> o.label().toLowerCase(java.util.Locale.ROOT)).toList());
+        String names = Wording.join(labs.stream().map(o -> wording.labName(o).toLowerCase(java.util.Locale.ROOT)).toList());
         return Optional.of(factory.card("monitoring", IndicatorLevel.INFO, values("labs", names,
                 "count", String.valueOf(labs.size())), body.toString(), suggestions, SelectionBehavior.ANY));
     }
@@ -63,7 +63,7 @@ final class LabCards {
 
     Suggestion suggestion(MonitoringOrder o, String patientId, boolean recommended) {
         String reason = o.reasonTextKey() == null ? null : knowledge.texts().text(o.reasonTextKey());
-        String description = o.label() + ": " + wording.when(o);
+        String description = wording.labName(o) + ": " + wording.when(o);
         return CardFactory.suggestion(description, recommended, orders.lab(patientId, o, reason));
     }
 }

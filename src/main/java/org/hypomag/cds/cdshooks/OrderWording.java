@@ -85,10 +85,18 @@ final class OrderWording {
         StringBuilder text = new StringBuilder(fill(cards.fragment("oral-dosage"), values("describe", describe(r),
                 "low", num(r.mgPerDayLow()), "high", num(r.mgPerDayHigh()), "renal",
                 r.renalCut() != null || r.measureBeforeNextDose() ? cards.fragment("oral-renal") : "")));
+        for (String key : r.adviceTextKeys()) {
+            text.append(' ').append(texts.text(key));
+        }
         if (r.recheckTextKey() != null) {
             text.append(' ').append(texts.text(r.recheckTextKey()));
         }
         return text.toString();
+    }
+
+    /** The short name of a suggested lab ("Serum magnesium"). */
+    String labName(MonitoringOrder o) {
+        return cards.fragment("lab-name-" + o.kind().name());
     }
 
     /** When a suggested lab is drawn. */

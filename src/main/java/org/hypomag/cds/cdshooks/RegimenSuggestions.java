@@ -4,7 +4,6 @@ import static org.hypomag.cds.cdshooks.Wording.fill;
 import static org.hypomag.cds.cdshooks.Wording.num;
 import static org.hypomag.cds.cdshooks.Wording.values;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -72,14 +71,17 @@ final class RegimenSuggestions {
             out.add(cards.fragment("no-suggestion"));
             return out;
         }
+        boolean iv = AlertCards.hasIv(regimens);
+        if (iv) { // shown once, after the list
+            shown.add(TextKeys.MONITORING_WATCH);
+            shown.add(TextKeys.MONITORING_ANTIDOTE);
+        }
         StringBuilder lines = new StringBuilder(cards.fragment("regimens-heading"));
         for (Regimen r : regimens) {
             lines.append('\n').append(line(r, shown));
         }
         out.add(lines.toString());
-        if (AlertCards.hasIv(regimens)) {
-            shown.add(TextKeys.MONITORING_WATCH);
-            shown.add(TextKeys.MONITORING_ANTIDOTE);
+        if (iv) {
             out.add(knowledge.texts().text(TextKeys.MONITORING_WATCH) + " "
                     + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE) + " " + fill(cards.fragment("recheck-labs"),
                     values("hoursMin", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMin()),
@@ -102,15 +104,12 @@ final class RegimenSuggestions {
         return fill(cards.fragment("regimen-line"), values("label", label,
                 "dose", wording.describe(oral), "range", Wording.range(oral.mgPerDayLow(), oral.mgPerDayHigh(),
                         "mg elemental magnesium per day"),
-                "extra", oral.measureBeforeNextDose() ? cards.fragment("oral-renal").trim() + " " : "",
+                "extra", oralExtra(oral, shown),
                 "rules", String.join(", ", oral.appliedRules())));
     }
 
     private String extra(MgSulfateRegimen iv, Set<String> shown) {
         StringBuilder s = new StringBuilder();
-        if (iv.onlyIfSymptomatic()) {
-            s.append(cards.fragment("regimen-only-if-symptomatic"));
-        }
         PaediatricDose p = iv.paediatric();
         if (p != null) {
             s.append(fill(cards.fragment("regimen-paediatric"), values("mgPerKg", num(p.mgPerKg()),
@@ -118,23 +117,38 @@ final class RegimenSuggestions {
                     "mgPerKgLow", num(p.mgPerKgLow()), "mgPerKgHigh", num(p.mgPerKgHigh()),
                     "cap", num(p.capGrams()), "capped", p.capApplied() ? cards.fragment("iv-capped") : "")));
         }
-        if (iv.renalCut() != null) {
-            BigDecimal percent = BigDecimal.ONE.subtract(iv.renalCut().factor()).movePointRight(2);
-            s.append(fill(cards.fragment("regimen-renal-cut"), values("percent", num(percent),
-                    "band", cards.fragment("band-" + iv.renalCut().band().name()))));
+        List<String> keys = new ArrayList<>();
+        if (iv.renalCut() != null && iv.renalCut().reasonTextKey() != null) {
+            keys.add(iv.renalCut().reasonTextKey());
         }
         if (iv.holdNextDoseUntilMgResult()) {
-            s.append(cards.fragment("regimen-hold"));
+            keys.add(TextKeys.RENAL_HOLD_NEXT);
         }
-        List<String> keys = new ArrayList<>();
         if (iv.repeatTextKey() != null) {
             keys.add(iv.repeatTextKey());
         }
         keys.addAll(iv.warningTextKeys());
-        for (String key : keys) {
-            shown.add(key);
-            s.append(knowledge.texts().text(key)).append(' ');
-        }
+        appendOnce(s, keys, shown);
         return s.toString();
+    }
+
+    private String oralExtra(OralRegimen oral, Set<String> shown) {
+        StringBuilder s = new StringBuilder(oral.measureBeforeNextDose() ? cards.fragment("oral-renal").trim() + " " : "");
+        List<String> keys = new ArrayList<>();
+        if (oral.renalCut() != null && oral.renalCut().reasonTextKey() != null) {
+            keys.add(oral.renalCut().reasonTextKey());
+        }
+        keys.addAll(oral.adviceTextKeys());
+        appendOnce(s, keys, shown);
+        return s.toString();
+    }
+
+    /** Clinical texts not yet on the card, each once (a second regimen does not repeat the first one's). */
+    private void appendOnce(StringBuilder s, List<String> keys, Set<String> shown) {
+        for (String key : keys) {
+            if (shown.add(key)) {
+                s.append(knowledge.texts().text(key)).append(' ');
+            }
+        }
     }
 }

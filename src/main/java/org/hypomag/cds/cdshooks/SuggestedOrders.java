@@ -83,7 +83,7 @@ final class SuggestedOrders {
         sr.setPriority(o.kind() == MonitoringKind.MG_URGENT
                 ? ServiceRequest.ServiceRequestPriority.URGENT : ServiceRequest.ServiceRequestPriority.ROUTINE);
         sr.setCode(new CodeableConcept(new org.hl7.fhir.r4.model.Coding(o.code().system(), o.code().code(),
-                o.code().display())).setText(o.label()));
+                o.code().display())).setText(wording.labName(o)));
         sr.setSubject(new Reference("Patient/" + patientId));
         sr.addNote().setText("Draw " + wording.when(o) + ".");
         if (reason != null && !reason.isBlank()) {

@@ -34,10 +34,11 @@ final class Wording {
 
     /**
      * A lab value for display (D1: round only for display): at most 3 decimals, so a converted value such as
-     * 0.41 mmol/L = 0.99671 mg/dL shows as 0.997, never as "1" on a card that grades it severe.
+     * 0.41 mmol/L = 0.99671 mg/dL shows as 0.997, never as "1" on a card that grades it severe; the lab's own
+     * precision is kept ("1.0" stays "1.0").
      */
     static String lab(BigDecimal value) {
-        return value == null ? "?" : num(value.scale() > 3 ? value.setScale(3, RoundingMode.HALF_UP) : value);
+        return value == null ? "?" : (value.scale() > 3 ? value.setScale(3, RoundingMode.HALF_UP) : value).toPlainString();
     }
 
     static String lab(BigDecimal value, ValueComparator comparator) {

@@ -72,9 +72,13 @@ final class AssessmentBuilder {
     }
 
     AssessmentBuilder drug(String classId, String label, String medication) {
+        org.hypomag.cds.clinical.DrugClass c = Fixtures.KNOWLEDGE.drugs().byId(classId).orElseThrow();
+        List<String> keys = new ArrayList<>();
+        java.util.stream.Stream.of(c.effectKey(), c.frequencyKey(), c.adviceKey()).filter(k -> k != null)
+                .forEach(keys::add);
         drugCauses.add(new DrugCauseFinding("D9", classId, label, List.of(medication),
-                List.of(Fixtures.at("MedicationStatement/" + classId, "2026-01-01T00:00:00Z")), false,
-                IndicatorLevel.INFO));
+                List.of(Fixtures.at("MedicationStatement/" + classId, "2026-01-01T00:00:00Z")), c.generalKnowledge(),
+                keys, IndicatorLevel.INFO));
         return this;
     }
 
