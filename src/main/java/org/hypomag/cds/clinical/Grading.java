@@ -39,8 +39,8 @@ final class Grading {
                 }
                 yield v.compareTo(t.mgLowerLimit()) <= 0 ? Optional.of(Grade.MILD) : Optional.empty();
             }
-            case GREATER_THAN, GREATER_OR_EQUAL ->
-                    v.compareTo(t.mgUpperLimit()) >= 0 ? Optional.of(Grade.HIGH) : Optional.empty();
+            case GREATER_THAN -> v.compareTo(t.mgUpperLimit()) >= 0 ? Optional.of(Grade.HIGH) : Optional.empty();
+            case GREATER_OR_EQUAL -> v.compareTo(t.mgUpperLimit()) > 0 ? Optional.of(Grade.HIGH) : Optional.empty();
         };
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Computes one IV MgSO4 regimen from a dose-table row for a patient (D5 lower end, D6/D15 renal cut, D7
  * child mg/kg with the 2 g cap). Child: min(mg/kg x weight, 2 g, the adult row's upper bound) then the
- * renal cut, rounded down to 0.01 g (choices named in doses.yaml).
+ * renal cut, rounded down to 0.001 g (1 mg) (choices named in doses.yaml).
  */
 final class IvDoses {
 
@@ -31,6 +31,7 @@ final class IvDoses {
         List<String> rules = new ArrayList<>(List.of(base.ruleId(), "D5"));
         if (cut) {
             rules.add("D6");
+            rules.add("T-SEV-RENAL");
             rules.add(severeRow ? row.ruleId() : "D15");
         }
         BigDecimal low = row.gramsLow().multiply(factor);
@@ -73,6 +74,6 @@ final class IvDoses {
     }
 
     private static BigDecimal floor(BigDecimal grams) {
-        return grams.setScale(2, RoundingMode.FLOOR);
+        return grams.setScale(3, RoundingMode.FLOOR);
     }
 }

@@ -15,4 +15,15 @@ import java.math.BigDecimal;
  */
 public record RegimenInput(Grade grade, boolean emergency, RenalBand renalBand, boolean child,
                            BigDecimal weightKg, SourceRef weightSource, boolean ivIndicated) {
+
+    /**
+     * The input behind an assessment's alert, so order checks can recompute the rule's regimens for a draft:
+     * {@code Regimens.plan(knowledge.doses(), RegimenInput.from(assessment))}. Grade is null when there is no
+     * current Mg (the plan is then empty).
+     */
+    public static RegimenInput from(Assessment a) {
+        return new RegimenInput(a.magnesium() == null ? null : a.magnesium().grade(), !a.emergencies().isEmpty(),
+                a.renal().band(), a.body().child(), a.body().weightKg(), a.body().weight(),
+                a.potassium().low() || a.calcium().low());
+    }
 }

@@ -3,12 +3,10 @@ package org.hypomag.cds.system;
 import java.time.Clock;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hypomag.cds.clinical.LabCodes;
-import org.hypomag.cds.knowledge.LabCodesLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Process-wide singletons: one FhirContext, the clock, the knowledge. */
+/** Process-wide singletons: one FhirContext, the clock (the knowledge is in KnowledgeConfig). */
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
@@ -20,10 +18,5 @@ class CoreConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    LabCodes labCodes() {
-        return LabCodesLoader.loadDefault();
     }
 }
