@@ -266,6 +266,37 @@ class PatientViewCardRendererTest {
                 .isEqualTo("Magnesium check incomplete: 9 items could not be checked");
     }
 
+    @Test
+    void persistentHypocalcaemia_givesInfoCardWithTheFourGramOrderAsSuggestion() {
+        AssessmentBuilder b = new AssessmentBuilder().mg("1.3", Grade.MODERATE, IndicatorLevel.WARNING);
+        b.magnesium = null; // Mg back above 1.0 and not low in this case: only the D17 card
+        b.alertIndicator = null;
+        b.persistent = new org.hypomag.cds.clinical.PersistentHypocalcaemiaFinding("D17", new BigDecimal("1.8"),
+                new BigDecimal("0.8"), Fixtures.at("Observation/mg-old", "2026-11-19T08:00:00Z"),
+                AssessmentBuilder.electrolyte(Analyte.CALCIUM_TOTAL, "7.6", "mg/dL", "8.5", true),
+                List.of(Fixtures.severeIv()), List.of(new Note("D17", TextKeys.D17_REPEAT)), IndicatorLevel.INFO);
+        Card card = only(render(b), "hypomag-persistent-hypocalcemia");
+        assertThat(card.indicator()).isEqualTo(Indicator.INFO);
+        assertThat(card.summary()).isEqualTo(
+                "Calcium still low (7.6 mg/dL) after severe hypomagnesemia: source repeats MgSO4 for 3-5 days");
+        assertThat(card.detail()).contains("severe low of 0.8 mg/dL on 2026-11-19", "below 8.5 mg/dL");
+        assertThat(card.selectionBehavior()).isEqualTo(SelectionBehavior.AT_MOST_ONE);
+        assertThat(medication(card.suggestions().get(0)).getDosageInstructionFirstRep().getDoseAndRateFirstRep()
+                .getDoseQuantity().getValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void monitoringGap_givesInfoCardWithSerumMagnesiumOrder() {
+        AssessmentBuilder b = new AssessmentBuilder();
+        b.gap = new org.hypomag.cds.clinical.MonitoringGapFinding("D10", List.of("ppi"), List.of("omeprazole 20 MG"),
+                null, IndicatorLevel.INFO);
+        Card gap = only(render(b), "hypomag-monitoring-gap");
+        assertThat(gap.indicator()).isEqualTo(Indicator.INFO);
+        assertThat(gap.summary()).isEqualTo("No serum Mg in 365 days on Proton pump inhibitor: check magnesium");
+        assertThat(gap.suggestions()).singleElement().satisfies(s -> assertThat(s.actions().get(0).resource())
+                .contains("\"19123-9\"").contains("\"ServiceRequest\""));
+    }
+
     private static org.hypomag.cds.clinical.MgSulfateRegimen iv(org.hypomag.cds.clinical.MgSulfateRegimen r,
                                                                  boolean recommended) {
         return new org.hypomag.cds.clinical.MgSulfateRegimen(r.ruleId(), r.appliedRules(), r.labelKey(), recommended,
