@@ -84,7 +84,8 @@ final class FindingCards {
         }
         Map<String, String> byWhat = new LinkedHashMap<>();
         for (CouldNotCheck c : a.couldNotCheck()) {
-            byWhat.merge(c.what(), c.reason() == null ? "unknown reason" : c.reason(), (x, y) -> x + "; " + y);
+            String name = factory.texts().fragments().getOrDefault("cnc-name-" + c.what(), c.what());
+            byWhat.merge(name, c.reason() == null ? "unknown reason" : c.reason(), (x, y) -> x + "; " + y);
         }
         StringBuilder body = new StringBuilder(detail.f("cnc-intro"));
         byWhat.forEach((what, reason) -> body.append('\n').append(fill(detail.f("cnc-line"),

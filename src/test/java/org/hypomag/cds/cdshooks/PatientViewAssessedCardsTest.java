@@ -130,7 +130,7 @@ class PatientViewAssessedCardsTest {
         List<Card> cnc = cards.stream().filter(c -> c.source().topic().code().equals("hypomag-could-not-check")).toList();
         assertThat(cnc).singleElement().satisfies(c -> {
             assertThat(c.indicator()).isEqualTo(Indicator.INFO);
-            assertThat(c.detail()).contains("magnesium: FHIR server timed out", "medicationStatements: query failed");
+            assertThat(c.detail()).contains("magnesium: FHIR server timed out", "medication list: query failed");
         });
     }
 

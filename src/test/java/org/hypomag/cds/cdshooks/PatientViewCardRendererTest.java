@@ -184,14 +184,14 @@ class PatientViewCardRendererTest {
     @Test
     void couldNotCheck_isOneInfoCardListingEveryUnknown() {
         AssessmentBuilder b = new AssessmentBuilder().unknown("magnesium", "FHIR server timed out")
-                .unknown("potassium", "query failed").unknown("medications", "query failed")
+                .unknown("potassium", "query failed").unknown("medicationStatements", "query failed")
                 .unknown("magnesium", "unit 'xyz' not recognised");
         List<Card> cards = render(b);
         assertThat(cards).singleElement().satisfies(c -> {
             assertThat(c.indicator()).isEqualTo(Indicator.INFO);
-            assertThat(c.summary()).isEqualTo("Magnesium check incomplete: could not check magnesium, potassium and medications");
+            assertThat(c.summary()).isEqualTo("Magnesium check incomplete: could not check magnesium, potassium and medication list");
             assertThat(c.detail()).contains("- magnesium: FHIR server timed out; unit 'xyz' not recognised",
-                    "- potassium: query failed", "- medications: query failed");
+                    "- potassium: query failed", "- medication list: query failed");
         });
     }
 
