@@ -15,13 +15,15 @@ import java.util.List;
  * @param renal               renal function used (D6)
  * @param potassium           newest current K (D4), never null (measured() false when none)
  * @param calcium             newest current Ca, total preferred (D8, D17), never null
- * @param emergencies         emergency conditions that count (D4, D14)
+ * @param emergencies         emergency conditions that count (D4, D14); filled only when the current Mg is low
+ *                            (with no current Mg see {@code urgentMg}; with a normal Mg nothing, D14)
  * @param alertIndicator      the hypomagnesemia alert's indicator (D13), null when Mg is not low
  * @param regimens            D5-D7 proposals for the current low Mg (empty when none may be suggested)
  * @param monitoring          D8 / D6 / D3 / D10 / D14 lab suggestions
  * @param notes               sentences the alert carries (D4 emergency in words, D6 renal texts, D7 weight
  *                            needed, T-DIALYSIS, CKD caution, K note ...)
- * @param drugCauses          D9 active Mg-wasting classes
+ * @param drugCauses          D9 active Mg-wasting classes; filled only when the current Mg is low or a stale low
+ *                            exists (R50-R52 "IF hypoMg AND ..."), empty otherwise (D12)
  * @param monitoringGap       D10, or null
  * @param hyperMg             D11, or null
  * @param persistentHypocalcaemia D17, or null
