@@ -18,6 +18,14 @@ public interface CdsService {
 
     List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now);
 
+    /**
+     * Whether cards already answered (accepted or overridden) for the same patient and encounter are left
+     * out when nothing changed: true for order-sign, the last check before signing.
+     */
+    default boolean isLastSafetyNet() {
+        return false;
+    }
+
     default String id() {
         return descriptor().id();
     }

@@ -32,6 +32,11 @@ class OrderSignService implements CdsService {
     }
 
     @Override
+    public boolean isLastSafetyNet() {
+        return true;
+    }
+
+    @Override
     public List<String> requiredContext() {
         return List.of("patientId", "draftOrders");
     }

@@ -1,5 +1,7 @@
 package org.hypomag.cds.cdshooks;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,7 +23,7 @@ public record ServiceDescriptor(
         Coding.requireText(hook, "service.hook");
         Coding.requireText(id, "service.id");
         Coding.requireText(description, "service.description");
-        prefetch = prefetch == null ? Map.of() : Map.copyOf(prefetch);
+        prefetch = prefetch == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
         extension = extension == null ? Map.of() : Map.copyOf(extension);
     }
 }

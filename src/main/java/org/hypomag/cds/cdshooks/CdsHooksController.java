@@ -1,0 +1,42 @@
+package org.hypomag.cds.cdshooks;
+
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The three CDS Hooks endpoints; each only delegates. */
+@RestController
+class CdsHooksController {
+
+    private final CdsServiceRegistry registry;
+    private final HookCallRunner runner;
+    private final FeedbackReceiver feedback;
+
+    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback) {
+        this.registry = registry;
+        this.runner = runner;
+        this.feedback = feedback;
+    }
+
+    @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> discovery() {
+        return Map.of("services", registry.descriptors());
+    }
+
+    @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request) {
+        return runner.run(id, request);
+    }
+
+    @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> feedback(@PathVariable("id") String id, @RequestBody FeedbackRequest body) {
+        return Map.of("received", feedback.receive(id, body));
+    }
+}

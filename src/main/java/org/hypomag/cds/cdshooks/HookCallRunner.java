@@ -1,0 +1,86 @@
+package org.hypomag.cds.cdshooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hypomag.cds.clinical.PatientSnapshot;
+import org.hypomag.cds.fhir.FetchRequest;
+import org.hypomag.cds.fhir.PatientData;
+import org.hypomag.cds.fhir.PatientDataResolver;
+import org.hypomag.cds.fhir.SnapshotMapper;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one hook call, top to bottom: validate → resolve patient data (prefetch, else the EHR's FHIR server)
+ * → snapshot → the service's assessment and cards. The inbound request is never mutated.
+ */
+@Component
+class HookCallRunner {
+
+    private final CdsServiceRegistry registry;
+    private final HookRequestValidator validator;
+    private final PatientDataResolver resolver;
+    private final SnapshotMapper mapper;
+    private final CardLedger ledger;
+    private final CardDeduplicator deduplicator;
+    private final Clock clock;
+
+    HookCallRunner(CdsServiceRegistry registry, HookRequestValidator validator, PatientDataResolver resolver,
+                   SnapshotMapper mapper, CardLedger ledger, CardDeduplicator deduplicator, Clock clock) {
+        this.registry = registry;
+        this.validator = validator;
+        this.resolver = resolver;
+        this.mapper = mapper;
+        this.ledger = ledger;
+        this.deduplicator = deduplicator;
+        this.clock = clock;
+    }
+
+    CdsResponse run(String serviceId, CdsRequest request) {
+        CdsService service = registry.find(serviceId);
+        HookCall call = validator.validate(service, request);
+        PatientData data = resolver.resolve(service.descriptor().prefetch(), fetchRequest(call, request));
+        JsonNode context = request.context();
+        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, json(context.get("draftOrders")),
+                selections(context), !service.requiredContext().contains("selections"));
+        Instant now = clock.instant();
+        List<Card> cards = service.cards(snapshot, call, now);
+        if (service.isLastSafetyNet()) {
+            cards = deduplicator.withoutAnswered(call, cards);
+        }
+        ledger.record(call, cards, now);
+        return CdsResponse.of(cards);
+    }
+
+    private static FetchRequest fetchRequest(HookCall call, CdsRequest request) {
+        Map<String, Optional<String>> prefetch = new HashMap<>();
+        JsonNode given = request.prefetch();
+        if (given != null && given.isObject()) {
+            for (Map.Entry<String, JsonNode> e : given.properties()) {
+                JsonNode value = e.getValue();
+                prefetch.put(e.getKey(), value == null || value.isNull() ? Optional.empty() : Optional.of(value.toString()));
+            }
+        }
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        return new FetchRequest(request.fhirServer(), token, PrefetchTokens.of(call), prefetch);
+    }
+
+    private static String json(JsonNode node) {
+        return node == null || node.isNull() ? null : node.toString();
+    }
+
+    private static List<String> selections(JsonNode context) {
+        List<String> out = new ArrayList<>();
+        JsonNode selections = context.get("selections");
+        if (selections != null && selections.isArray()) {
+            selections.forEach(s -> out.add(s.asString()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package org.hypomag.cds.cdshooks;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a hook call against the spec and the called service before anything is fetched. Each failure
+ * is a 400 with a stable code; messages never echo request content.
+ */
+@Component
+class HookRequestValidator {
+
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+    private static final int MAX_INSTANCE = 128;
+
+    HookCall validate(CdsService service, CdsRequest request) {
+        if (request == null) {
+            throw CdsProblem.invalid("CDS-400-BODY", "The request body is empty");
+        }
+        String hook = request.hook();
+        if (hook == null || hook.isBlank()) {
+            throw CdsProblem.invalid("CDS-400-HOOK", "'hook' is required");
+        }
+        if (!hook.equals(service.descriptor().hook())) {
+            throw CdsProblem.invalid("CDS-400-HOOK-MISMATCH", "This service answers the '"
+                    + service.descriptor().hook() + "' hook only");
+        }
+        String instance = request.hookInstance();
+        if (instance == null || instance.isBlank() || instance.length() > MAX_INSTANCE) {
+            throw CdsProblem.invalid("CDS-400-HOOK-INSTANCE", "'hookInstance' is required (a UUID)");
+        }
+        JsonNode context = request.context();
+        if (context == null || !context.isObject()) {
+            throw CdsProblem.invalid("CDS-400-CONTEXT", "'context' is required and must be an object");
+        }
+        String patientId = text(context, "patientId");
+        if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
+            throw CdsProblem.invalid("CDS-400-PATIENT", "'context.patientId' is required and must be a FHIR id");
+        }
+        String encounterId = text(context, "encounterId");
+        if (encounterId != null && !FHIR_ID.matcher(encounterId).matches()) {
+            throw CdsProblem.invalid("CDS-400-ENCOUNTER", "'context.encounterId' must be a FHIR id");
+        }
+        String userId = text(context, "userId");
+        for (String field : service.requiredContext()) {
+            checkContextField(context, field);
+        }
+        checkFhirServer(request);
+        if (request.prefetch() != null && !request.prefetch().isNull() && !request.prefetch().isObject()) {
+            throw CdsProblem.invalid("CDS-400-PREFETCH", "'prefetch' must be an object");
+        }
+        return new HookCall(service.id(), hook, instance, patientId, encounterId, userId);
+    }
+
+    private static void checkContextField(JsonNode context, String field) {
+        JsonNode value = context.get(field);
+        switch (field) {
+            case "patientId" -> { }
+            case "selections" -> {
+                if (value == null || !value.isArray()) {
+                    throw CdsProblem.invalid("CDS-400-SELECTIONS", "'context.selections' must be an array");
+                }
+                for (JsonNode s : value) {
+                    if (!s.isString() || !REFERENCE.matcher(s.asString()).matches()) {
+                        throw CdsProblem.invalid("CDS-400-SELECTIONS",
+                                "'context.selections' entries must be references like MedicationRequest/123");
+                    }
+                }
+            }
+            case "draftOrders" -> {
+                if (value == null || !value.isObject() || !"Bundle".equals(text(value, "resourceType"))) {
+                    throw CdsProblem.invalid("CDS-400-DRAFT-ORDERS", "'context.draftOrders' must be a FHIR Bundle");
+                }
+            }
+            default -> {
+                if (value == null || value.isNull()) {
+                    throw CdsProblem.invalid("CDS-400-CONTEXT", "'context." + field + "' is required");
+                }
+            }
+        }
+    }
+
+    private static void checkFhirServer(CdsRequest request) {
+        String server = request.fhirServer();
+        if (request.fhirAuthorization() != null && (server == null || server.isBlank())) {
+            throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' is required with 'fhirAuthorization'");
+        }
+        if (server == null) {
+            return;
+        }
+        try {
+            URI uri = URI.create(server);
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' must be an http(s) base URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' must be an http(s) base URL");
+        }
+        if (request.fhirAuthorization() != null) {
+            String token = request.fhirAuthorization().accessToken();
+            if (token == null || token.isBlank()) {
+                throw CdsProblem.invalid("CDS-400-FHIR-AUTHORIZATION", "'fhirAuthorization.access_token' is required");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isString() ? v.asString() : null;
+    }
+}

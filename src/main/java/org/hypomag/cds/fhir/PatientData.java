@@ -1,0 +1,4 @@
+package org.hypomag.cds.fhir;
+
+public record PatientData() {
+}

@@ -1,0 +1,53 @@
+package org.hypomag.cds.system;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way (style.md): the clinical core is pure, nothing imports the protocol layer. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.hypomag.cds");
+    }
+
+    @Test
+    void clinicalCore_importsNoFrameworkAndNoOtherProjectPackage() {
+        noClasses().that().resideInAPackage("..clinical..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "ca.uhn..",
+                        "org.hl7..", "tools.jackson..", "com.fasterxml..", "java.net.http..",
+                        "org.hypomag.cds.cdshooks..", "org.hypomag.cds.fhir..", "org.hypomag.cds.knowledge..",
+                        "org.hypomag.cds.security..", "org.hypomag.cds.system..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingOutsideTheProtocolLayer_importsIt() {
+        noClasses().that().resideOutsideOfPackages("..cdshooks..", "..system..")
+                .should().dependOnClassesThat().resideInAPackage("..cdshooks..")
+                .check(classes);
+    }
+
+    @Test
+    void fhirLayer_doesNotKnowProtocolOrSecurity() {
+        noClasses().that().resideInAPackage("..fhir..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cdshooks..", "..security..")
+                .check(classes);
+    }
+
+    @Test
+    void knowledge_dependsOnlyOnClinical() {
+        noClasses().that().resideInAPackage("..knowledge..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cdshooks..", "..fhir..", "..security..",
+                        "org.springframework..", "ca.uhn..")
+                .check(classes);
+    }
+}
