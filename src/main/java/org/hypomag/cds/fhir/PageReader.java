@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Medication;
@@ -53,7 +51,7 @@ final class PageReader {
         IBaseResource resource;
         try {
             resource = parser().parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+        } catch (RuntimeException e) { // DataFormatException, Jackson's nesting/size limits, anything hostile
             return Page.of(Kind.INVALID, "not valid FHIR JSON");
         }
         if (resource instanceof OperationOutcome oo) {
@@ -100,8 +98,6 @@ final class PageReader {
     }
 
     private IParser parser() {
-        LenientErrorHandler quiet = new LenientErrorHandler(false);
-        quiet.setErrorOnInvalidValue(false);
-        return fhirContext.newJsonParser().setParserErrorHandler(quiet);
+        return StructuralErrorHandler.jsonParser(fhirContext);
     }
 }

@@ -1,5 +1,6 @@
 package org.hypomag.cds.fhir;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.hypomag.cds.clinical.DataKey;
 public record PatientData(Map<DataKey, KeyResult> results, List<IBaseResource> medications) {
 
     public PatientData {
-        results = results.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(results));
+        results = results.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(results));
         medications = List.copyOf(medications);
     }
 

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
@@ -71,8 +69,9 @@ public class SnapshotMapper {
         List<ConditionEntry> conditions = new ArrayList<>();
         MedicationCodes medicationCodes = new MedicationCodes(data.medications());
         Set<String> seen = new HashSet<>();
-        for (KeyResult result : data.results().values()) {
-            if (!(result instanceof KeyResult.Present present)) {
+        Map<DataKey, String> unknown = unknown(data);
+        for (Map.Entry<DataKey, KeyResult> entry : data.results().entrySet()) {
+            if (!(entry.getValue() instanceof KeyResult.Present present)) {
                 continue;
             }
             for (IBaseResource r : present.resources()) {
@@ -80,23 +79,29 @@ public class SnapshotMapper {
                         && !seen.add(FhirValues.reference(r))) {
                     continue;
                 }
-                if (r instanceof Patient p) {
-                    birthDate = birthDate(p);
-                    sex = sex(p);
-                } else if (r instanceof Observation o) {
-                    observations.map(o).ifPresent(labs::add);
-                } else if (r instanceof MedicationRequest mr) {
-                    medications.add(ClinicalRecordMapper.medication(mr, medicationCodes));
-                } else if (r instanceof MedicationStatement ms) {
-                    medications.add(ClinicalRecordMapper.medication(ms, medicationCodes));
-                } else if (r instanceof Condition c) {
-                    conditions.add(ClinicalRecordMapper.condition(c));
+                try {
+                    if (r instanceof Patient p) {
+                        birthDate = birthDate(p);
+                        sex = sex(p);
+                    } else if (r instanceof Observation o) {
+                        observations.map(o).ifPresent(labs::add);
+                    } else if (r instanceof MedicationRequest mr) {
+                        medications.add(ClinicalRecordMapper.medication(mr, medicationCodes));
+                    } else if (r instanceof MedicationStatement ms) {
+                        medications.add(ClinicalRecordMapper.medication(ms, medicationCodes));
+                    } else if (r instanceof Condition c) {
+                        conditions.add(ClinicalRecordMapper.condition(c));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("{}: a {} could not be mapped ({})", entry.getKey().prefetchKey(), r.fhirType(),
+                            e.getClass().getSimpleName());
+                    unknown.putIfAbsent(entry.getKey(), entry.getKey().prefetchKey() + ": a " + r.fhirType()
+                            + " could not be read");
                 }
             }
         }
         List<DraftOrder> draftOrders = draftOrders(draftOrdersJson, data, selections, allDraftsSelected);
-        return new PatientSnapshot(patientId, birthDate, sex, labs, medications, conditions, draftOrders,
-                unknown(data));
+        return new PatientSnapshot(patientId, birthDate, sex, labs, medications, conditions, draftOrders, unknown);
     }
 
     private List<DraftOrder> draftOrders(String json, PatientData data, List<String> selections, boolean all) {
@@ -104,16 +109,14 @@ public class SnapshotMapper {
             return List.of();
         }
         try {
-            LenientErrorHandler quiet = new LenientErrorHandler(false);
-            quiet.setErrorOnInvalidValue(false);
-            IBaseResource parsed = fhirContext.newJsonParser().setParserErrorHandler(quiet).parseResource(json);
+            IBaseResource parsed = StructuralErrorHandler.jsonParser(fhirContext).parseResource(json);
             if (parsed instanceof Bundle bundle) {
                 return drafts.map(bundle, data.medications(), selections == null ? List.of() : selections, all,
                         fhirContext);
             }
             log.warn("draftOrders is a {}, not a Bundle: no draft orders read", parsed.fhirType());
-        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            log.warn("draftOrders is not valid FHIR JSON: no draft orders read");
+        } catch (RuntimeException e) {
+            log.warn("draftOrders could not be read ({}): no draft orders", e.getClass().getSimpleName());
         }
         return List.of();
     }

@@ -237,6 +237,23 @@ class PatientDataResolverTest {
     }
 
     @Test
+    void hostilePrefetchValues_areUnknown_neverThrown() {
+        Map<String, Optional<String>> prefetch = Map.of(
+                "magnesium", Optional.of("[".repeat(100_000) + "]".repeat(100_000)),
+                "potassium", Optional.of("[1,2,3]"),
+                "calcium", Optional.of("{\"resourceType\":\"Bundle\",\"entry\":\"" + "x".repeat(1_000_000) + "\"}"),
+                "renal", Optional.of("{\"resourceType\":\"NoSuchType\"}"),
+                "weight", Optional.of("42"));
+
+        PatientData data = resolver().resolve(templates("magnesium", "potassium", "calcium", "renal", "weight"),
+                request(base(), TOKEN, prefetch));
+
+        assertThat(data.results()).hasSize(5);
+        assertThat(data.results().values()).allMatch(r -> r instanceof KeyResult.Unknown);
+        ehr.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void templateTokenWithoutValue_isUnknown() {
         PatientData data = resolver().resolve(Map.of("conditions", "Condition?encounter={{context.encounterId}}"),
                 request(base(), TOKEN, Map.of()));
