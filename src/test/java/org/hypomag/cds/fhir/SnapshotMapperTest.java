@@ -321,6 +321,26 @@ class SnapshotMapperTest {
     }
 
     @Test
+    void sandboxPatientPrefetch_throughTheResolver_givesBirthDateAndSex() throws IOException {
+        String patient;
+        try (InputStream in = SnapshotMapperTest.class.getResourceAsStream(
+                "/fixtures/sandbox/sandbox-order-select-pantoprazole.json")) {
+            patient = new ObjectMapper().readTree(in).get("body").get("prefetch").get("patient").toString();
+        }
+        try (FhirHttpClient client = new FhirHttpClient(FhirProperties.defaults())) {
+            PatientData data = new PatientDataResolver(CTX, client).resolve(Map.of("patient", "Patient/{{context.patientId}}"),
+                    new FetchRequest("http://127.0.0.1:9/fhir", null, FetchRequest.tokens("1781", null, null),
+                            Map.of("patient", java.util.Optional.of(patient))));
+
+            PatientSnapshot s = mapper.toSnapshot("1781", data, null, List.of(), false);
+
+            assertThat(s.birthDate()).isEqualTo(LocalDate.of(1954, 5, 28));
+            assertThat(s.sex()).isEqualTo(Sex.FEMALE);
+            assertThat(s.unknown()).isEmpty();
+        }
+    }
+
+    @Test
     void pantoprazoleDraftFromTheSandbox_isASelectedRxNormProductOrder() throws IOException {
         PatientSnapshot s = mapper.toSnapshot("1781", new PatientData(Map.of(), List.of()),
                 draftOrders("sandbox-order-select-pantoprazole.json"), List.of("MedicationRequest/request-123"), false);
