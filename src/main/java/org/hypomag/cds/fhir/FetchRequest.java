@@ -21,8 +21,8 @@ public record FetchRequest(String fhirServer, String accessToken, Map<String, St
     public FetchRequest {
         fhirServer = fhirServer == null || fhirServer.isBlank() ? null : fhirServer.strip();
         accessToken = accessToken == null || accessToken.isBlank() ? null : accessToken;
-        tokens = tokens == null ? Map.of() : Map.copyOf(tokens);
-        prefetch = prefetch == null ? Map.of() : Map.copyOf(prefetch);
+        tokens = tokens == null ? Map.of() : withoutNulls(tokens);
+        prefetch = prefetch == null ? Map.of() : withoutNulls(prefetch);
     }
 
     /**
@@ -49,6 +49,16 @@ public record FetchRequest(String fhirServer, String accessToken, Map<String, St
             }
         }
         return t;
+    }
+
+    private static <V> Map<String, V> withoutNulls(Map<String, V> map) {
+        Map<String, V> copy = new HashMap<>();
+        map.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return Map.copyOf(copy);
     }
 
     private static void put(Map<String, String> t, String name, String value) {

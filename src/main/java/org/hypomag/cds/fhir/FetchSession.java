@@ -46,7 +46,12 @@ final class FetchSession implements AutoCloseable {
             return CompletableFuture.completedFuture(acc.result("no time left before the deadline"));
         }
         acc.visit(uri.toString());
-        CompletableFuture<HttpResponse<byte[]>> raw = client.send(uri, accessToken, timeout);
+        CompletableFuture<HttpResponse<byte[]>> raw;
+        try {
+            raw = client.send(uri, accessToken, timeout);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(acc.result("the query is not a valid URL"));
+        }
         inflight.add(raw);
         if (closed) {
             raw.cancel(true);

@@ -1,11 +1,8 @@
 package org.hypomag.cds.fhir;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,56 +47,25 @@ public class PatientDataResolver {
      */
     public PatientData resolve(Map<String, String> templates, FetchRequest request) {
         long deadline = System.nanoTime() + client.properties().deadline().toNanos();
-        Map<DataKey, KeyResult> results = new EnumMap<>(DataKey.class);
-        List<IBaseResource> medications = new ArrayList<>();
-        Map<DataKey, String> toFetch = new LinkedHashMap<>();
-        Map<DataKey, PageReader.Page> toContinue = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        templates.forEach((name, template) -> {
-            DataKey key = dataKey(name);
-            if (key == null) {
-                return;
-            }
-            Optional<String> value = request.prefetch().get(name);
-            if (value == null) {
-                missing.add(name);
-                toFetch.put(key, template);
-            } else if (value.isEmpty()) {
-                results.put(key, new KeyResult.Empty());
-            } else {
-                PageReader.Page page = reader.read(key, value.get());
-                switch (page.kind()) {
-                    case EMPTY -> results.put(key, new KeyResult.Empty());
-                    case ERROR_OUTCOME -> toFetch.put(key, template);
-                    case WRONG_TYPE -> results.put(key, unknown(key, "the prefetch held " + page.detail()));
-                    case INVALID -> results.put(key, unknown(key, "the prefetch was not valid FHIR JSON"));
-                    case RESOURCES -> {
-                        if (page.next() == null) {
-                            medications.addAll(page.medications());
-                            results.put(key, new KeyResult.Present(page.resources(), null));
-                        } else {
-                            toContinue.put(key, page);
-                        }
-                    }
-                }
-            }
-        });
-        if (!missing.isEmpty() && request.fhirServer() == null) {
-            throw new PrefetchUnavailableException(missing);
+        PrefetchPlan plan = PrefetchPlan.of(templates, request.prefetch(), reader);
+        if (!plan.missing.isEmpty() && request.fhirServer() == null) {
+            throw new PrefetchUnavailableException(plan.missing);
         }
         if (request.fhirServer() == null) {
-            toFetch.keySet().forEach(k -> results.put(k, unknown(k, "the EHR reported an error fetching it")));
-            toContinue.forEach((k, page) -> results.put(k,
-                    new KeyResult.Present(page.resources(), "further pages not read: no fhirServer")));
-        } else if (!toFetch.isEmpty() || !toContinue.isEmpty()) {
-            fetch(request, deadline, toFetch, toContinue, results, medications);
+            plan.withoutServer("the EHR reported an error fetching it", "further pages not read: no fhirServer");
+        } else if (!usable(request.fhirServer())) {
+            plan.withoutServer("fhirServer is not a usable http(s) URL",
+                    "further pages not read: fhirServer is not usable");
+        } else if (plan.needsServer()) {
+            fetch(request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
         }
-        results.forEach((k, r) -> {
-            if (r instanceof KeyResult.Unknown u) {
-                log.info("patient data unknown: {}", u.reason());
-            }
-        });
-        return new PatientData(results, medications);
+        Map<DataKey, KeyResult> results = plan.results;
+        List<String> unknown = results.values().stream().filter(r -> r instanceof KeyResult.Unknown)
+                .map(r -> ((KeyResult.Unknown) r).reason()).toList();
+        if (!unknown.isEmpty()) {
+            log.info("patient data unknown: {}", unknown);
+        }
+        return new PatientData(results, plan.medications);
     }
 
     private void fetch(FetchRequest request, long deadline, Map<DataKey, String> toFetch,
@@ -157,15 +123,16 @@ public class PatientDataResolver {
     }
 
     private static KeyResult unknown(DataKey key, String why) {
-        return new KeyResult.Unknown(key.prefetchKey() + ": " + why);
+        return PrefetchPlan.unknown(key, why);
     }
 
-    static DataKey dataKey(String name) {
-        for (DataKey k : DataKey.values()) {
-            if (k.prefetchKey().equals(name)) {
-                return k;
-            }
+    private static boolean usable(String fhirServer) {
+        try {
+            java.net.URI uri = java.net.URI.create(fhirServer);
+            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        return null;
     }
 }

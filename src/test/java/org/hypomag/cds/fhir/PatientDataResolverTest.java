@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -251,6 +252,17 @@ class PatientDataResolverTest {
         assertThat(data.results()).hasSize(5);
         assertThat(data.results().values()).allMatch(r -> r instanceof KeyResult.Unknown);
         ehr.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void unusableFhirServer_leavesFetchedKeysUnknown() {
+        for (String server : List.of("ftp://ehr.example.org/fhir", "not a url", "/fhir")) {
+            PatientData data = resolver().resolve(templates("magnesium"), request(server, TOKEN, Map.of()));
+
+            assertThat(unknownReason(data, DataKey.MAGNESIUM))
+                    .isEqualTo("magnesium: fhirServer is not a usable http(s) URL");
+            client.close();
+        }
     }
 
     @Test
