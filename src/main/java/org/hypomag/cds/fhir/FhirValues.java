@@ -23,12 +23,17 @@ final class FhirValues {
     private FhirValues() {
     }
 
+    /** Epic writes RxNorm as its OID (protocol-notes.md §4): read it as the FHIR RxNorm URI. */
+    static final String RXNORM_OID = "urn:oid:2.16.840.1.113883.6.88";
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
     static List<Code> codes(CodeableConcept cc) {
         List<Code> out = new ArrayList<>();
         if (cc != null) {
             for (Coding c : cc.getCoding()) {
                 if (c.hasCode()) {
-                    out.add(new Code(c.getSystem(), c.getCode(), c.getDisplay()));
+                    String system = RXNORM_OID.equals(c.getSystem()) ? RXNORM : c.getSystem();
+                    out.add(new Code(system, c.getCode(), c.getDisplay()));
                 }
             }
         }

@@ -277,6 +277,18 @@ class SnapshotMapperTest {
     }
 
     @Test
+    void rxnormWrittenAsEpicsOid_isReadAsTheRxnormUri() {
+        String rx = """
+                {"resourceType":"MedicationRequest","id":"rx-epic","status":"active","intent":"order",
+                 "medicationCodeableConcept":{"coding":[{"system":"urn:oid:2.16.840.1.113883.6.88","code":"40790"}],
+                  "text":"pantoprazole"}}""";
+
+        var use = snapshot(data(DataKey.MEDICATION_REQUESTS, rx)).medications().get(0);
+
+        assertThat(use.codes()).singleElement().satisfies(c -> assertThat(c.is(RXNORM, "40790")).isTrue());
+    }
+
+    @Test
     void conditions_activeRefutedResolvedAndEncounterDiagnosis() {
         String base = """
                 {"resourceType":"Condition","id":"%s",%s"code":{"coding":[{"system":"http://snomed.info/sct",
