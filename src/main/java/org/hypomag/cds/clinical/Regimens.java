@@ -29,6 +29,9 @@ public final class Regimens {
             return finish(in, out, notes);
         }
         boolean first = !in.emergency();
+        // R18 (§10; monograph L1505-L1517): an emergency, low potassium or low calcium make the route IV, so the
+        // oral option is not offered as an alternative then (safer reading of D5 vs R18; see thresholds.yaml)
+        boolean ivRoute = in.emergency() || in.ivIndicated();
         switch (in.grade()) {
             case SEVERE -> {
                 out.add(iv.regimen(table.row("T-HOSP-IV-SEV"), first, false));
@@ -38,20 +41,21 @@ public final class Regimens {
             }
             case MODERATE -> {
                 out.add(iv.regimen(table.row("T-HOSP-IV-MOD"), first, false));
-                addOral(table, in, out, false);
-            }
-            case MILD -> {
-                boolean ivFirst = in.ivIndicated() || in.child();
-                if (in.ivIndicated() && !in.child()) {
+                if (in.ivIndicated() && !in.emergency() && !in.child()) {
                     notes.add(new Note("R18", TextKeys.MILD_IV_FIRST));
                 }
-                if (!ivFirst) {
-                    addOral(table, in, out, first);
-                }
-                out.add(iv.regimen(table.row("T-HOSP-IV-MILD"), first && ivFirst, false));
-                if (ivFirst) {
+                if (!ivRoute) {
                     addOral(table, in, out, false);
                 }
+            }
+            case MILD -> {
+                if (in.ivIndicated() && !in.emergency() && !in.child()) {
+                    notes.add(new Note("R18", TextKeys.MILD_IV_FIRST));
+                }
+                if (!ivRoute) {
+                    addOral(table, in, out, first);
+                }
+                out.add(iv.regimen(table.row("T-HOSP-IV-MILD"), first && (ivRoute || in.child()), false));
             }
             default -> throw new IllegalStateException(in.grade().name());
         }

@@ -74,12 +74,20 @@ class RegimensTest {
     }
 
     @Test
-    void mildWithLowPotassium_putsIvFirst() {
+    void mildWithLowPotassium_offersTheIvRouteOnly() {
+        // R18: low K makes the route IV; oral alone is not offered as an alternative (safer reading of D5 vs R18)
         RegimenPlan p = Regimens.plan(TABLE, new RegimenInput(Grade.MILD, false, RenalBand.NORMAL, false, null,
                 null, true));
-        assertThat(p.regimens()).extracting(Regimen::ruleId).containsExactly("T-HOSP-IV-MILD", "T-ORAL");
+        assertThat(p.regimens()).extracting(Regimen::ruleId).containsExactly("T-HOSP-IV-MILD");
         assertThat(p.regimens().get(0).recommended()).isTrue();
         assertThat(p.notes()).extracting(Note::textKey).contains(TextKeys.MILD_IV_FIRST);
+    }
+
+    @Test
+    void moderateWithAnEmergency_offersNoOralAlternative() {
+        RegimenPlan p = Regimens.plan(TABLE, new RegimenInput(Grade.MODERATE, true, RenalBand.NORMAL, false, null,
+                null, true));
+        assertThat(p.regimens()).extracting(Regimen::ruleId).containsExactly("T-EMERG", "T-HOSP-IV-MOD");
     }
 
     @Test
