@@ -23,7 +23,7 @@ metric() { curl -s "$BASE/actuator/metrics/$1" | python3 -c 'import json,sys; pr
 snapshot() {
   jcmd "$SERVICE_PID" GC.run >/dev/null
   sleep 1
-  echo "threads=$(metric jvm.threads.live) heap_used_mb=$(( $(metric jvm.memory.used) / 1048576 )) rss_kb=$(ps -o rss= -p "$SERVICE_PID" | xargs)"
+  echo "threads=$(metric jvm.threads.live) heap_used_mb=$(( $(metric "jvm.memory.used?tag=area:heap") / 1048576 )) rss_kb=$(ps -o rss= -p "$SERVICE_PID" | xargs)"
 }
 for _ in $(seq 1 $((CONCURRENCY * 2))); do post_time "$OUT/req-hang/call.json" >/dev/null; done
 sleep 2
