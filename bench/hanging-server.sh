@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 CALLS=${CALLS:-1000}
 CONCURRENCY=${CONCURRENCY:-20}
-DEADLINE_MS=${DEADLINE_MS:-1000}
+DEADLINE_MS=${DEADLINE_MS:-1200}
 DEADLINE_ARGS=${DEADLINE_ARGS:---cds.fhir.deadline=${DEADLINE_MS}ms}
 RESULT="$OUT/hanging-server.txt"
 need curl curl
