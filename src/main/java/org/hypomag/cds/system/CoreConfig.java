@@ -5,15 +5,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hypomag.cds.clinical.LabCodes;
-import org.hypomag.cds.knowledge.LabCodesLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Process-wide singletons: one FhirContext, the clock, the knowledge. */
+/** Process-wide singletons: one FhirContext, the clock (the knowledge is in KnowledgeConfig). */
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
@@ -36,10 +34,5 @@ class CoreConfig {
         Instant at = Instant.parse(fixed);
         log.warn("The service clock is FIXED at {} (cds.clock.fixed): results are judged as of that time", at);
         return Clock.fixed(at, ZoneOffset.UTC);
-    }
-
-    @Bean
-    LabCodes labCodes() {
-        return LabCodesLoader.loadDefault();
     }
 }

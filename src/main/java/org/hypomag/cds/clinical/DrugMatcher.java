@@ -1,0 +1,98 @@
+package org.hypomag.cds.clinical;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches a medication (codes + text) to catalog drug classes (D9): RxNorm ingredient codes, RxNorm/SNOMED
+ * product codes through the product -> ingredient table, ATC, SNOMED substance codes, and text as the last
+ * resort (only when no code matched any class). Usable on its own for draft orders.
+ */
+public final class DrugMatcher {
+
+    private final DrugCatalog catalog;
+
+    public DrugMatcher(DrugCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Every class the medication belongs to, at most one match per class, code matches first. */
+    public List<DrugMatch> match(List<Code> codes, String text) {
+        Map<String, DrugMatch> found = new LinkedHashMap<>();
+        for (Code code : codes) {
+            for (DrugClass cls : catalog.classes()) {
+                matchCode(cls, code).ifPresent(m -> found.putIfAbsent(cls.id(), m));
+            }
+            for (DrugCatalog.ProductLink link : catalog.products()) {
+                if (link.product().is(code.system(), code.code())) {
+                    for (DrugClass cls : catalog.classes()) {
+                        if (cls.ingredients().stream().anyMatch(i -> link.ingredients().contains(i.name()))) {
+                            found.putIfAbsent(cls.id(), new DrugMatch(cls.id(), cls.role(),
+                                    DrugMatch.How.PRODUCT_CODE, code.system() + "|" + code.code()));
+                        }
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            List<String> texts = new ArrayList<>();
+            texts.add(text == null ? "" : text);
+            codes.forEach(c -> texts.add(c.display() == null ? "" : c.display()));
+            for (DrugClass cls : catalog.classes()) {
+                matchText(cls, texts).ifPresent(m -> found.putIfAbsent(cls.id(), m));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Only the Mg-wasting classes (role CAUSE); raisers (R53) and Mg sources are never causes. */
+    public List<DrugMatch> causes(List<Code> codes, String text) {
+        return match(codes, text).stream().filter(m -> m.role() == DrugRole.CAUSE).toList();
+    }
+
+    private static java.util.Optional<DrugMatch> matchCode(DrugClass cls, Code code) {
+        for (Code atc : cls.atc()) {
+            if (atc.is(code.system(), code.code())) {
+                return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.ATC,
+                        code.system() + "|" + code.code()));
+            }
+        }
+        for (DrugClass.Ingredient ing : cls.ingredients()) {
+            for (Code c : ing.codes()) {
+                if (c.is(code.system(), code.code())) {
+                    return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(),
+                            DrugMatch.How.INGREDIENT_CODE, code.system() + "|" + code.code()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
+        for (String raw : texts) {
+            String t = " " + raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+            for (DrugClass.Ingredient ing : cls.ingredients()) {
+                for (String term : ing.terms()) {
+                    if (containsWord(t, term)) {
+                        return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.TEXT,
+                                term));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static boolean containsWord(String normalisedText, String term) {
+        String t = term.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        return !t.isEmpty() && normalisedText.contains(" " + t + " ");
+    }
+
+    static String normalise(String raw) {
+        return " " + (raw == null ? "" : raw).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+    }
+
+}

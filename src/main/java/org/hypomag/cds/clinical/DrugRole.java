@@ -1,0 +1,11 @@
+package org.hypomag.cds.clinical;
+
+/** What a catalog drug class means for Mg. */
+public enum DrugRole {
+    /** Mg-wasting (D9). */
+    CAUSE,
+    /** Raises Mg (SGLT2 inhibitors, amiloride, triamterene): never listed as a cause (R53). */
+    RAISER,
+    /** A magnesium product (replacement or Mg-containing drug). */
+    MG_SOURCE
+}

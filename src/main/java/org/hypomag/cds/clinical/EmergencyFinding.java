@@ -1,0 +1,15 @@
+package org.hypomag.cds.clinical;
+
+/**
+ * D4/D14: an emergency condition (torsades, VT, VF, seizure, tetany) that counts now.
+ *
+ * @param ruleId      "D4"
+ * @param conditionId catalog id ("torsades", "ventricular-tachycardia" ...)
+ * @param label       catalog label for the card
+ * @param matchedCode the coding that matched, or null when matched by text
+ * @param matchedText the condition's text when matched by text, else null
+ * @param source      the Condition
+ */
+public record EmergencyFinding(String ruleId, String conditionId, String label, Code matchedCode,
+                               String matchedText, SourceRef source) {
+}

@@ -1,0 +1,54 @@
+package org.hypomag.cds.clinical;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** D1-D3, D11, D14: the current Mg, its grade and trend; a stale low; an unusable value. */
+final class MagnesiumRule {
+
+    record Result(MgFinding current, StaleLowFinding staleLow, HyperMgFinding hyper, CouldNotCheck problem) {
+    }
+
+    private MagnesiumRule() {
+    }
+
+    static Result apply(PatientSnapshot s, Knowledge k, Instant now) {
+        Thresholds t = k.thresholds();
+        List<LabResult> candidates = Labs.candidates(s, k, Analyte.MAGNESIUM);
+        List<LabResult> valued = candidates.stream().filter(LabResult::hasValue).toList();
+        CouldNotCheck problem = null;
+        if (!candidates.isEmpty() && !candidates.get(0).hasValue()
+                && !Labs.older(candidates.get(0), t.mgStaleAfter(), now)) {
+            problem = new CouldNotCheck("D1", "magnesium", "newest magnesium result not usable: "
+                    + candidates.get(0).problem());
+        }
+        if (valued.isEmpty()) {
+            return new Result(null, null, null, problem);
+        }
+        LabResult newest = valued.get(0);
+        LabResult previous = valued.size() > 1 ? valued.get(1) : null;
+        Optional<Grade> grade = Grading.grade(newest.value(), newest.comparator(), t);
+        if (Labs.older(newest, t.mgStaleAfter(), now)) {
+            StaleLowFinding stale = null;
+            if (grade.isPresent() && grade.get().isLow()) {
+                long hours = Duration.between(newest.source().time(), now).toHours();
+                stale = new StaleLowFinding("D3", newest.value(), newest.reported(), newest.source(), hours,
+                        grade.get(), IndicatorLevel.INFO);
+            }
+            return new Result(null, stale, null, problem);
+        }
+        if (grade.isEmpty()) {
+            return new Result(null, null, null, new CouldNotCheck("D14", "magnesium",
+                    "magnesium reported as '" + newest.reported() + "' cannot be graded (it may be normal or low)"));
+        }
+        MgFinding current = new MgFinding("D2", newest.value(), newest.comparator(), newest.reported(),
+                newest.source(), grade.get(), t.mgLowerLimit(), t.mgUpperLimit(),
+                previous == null ? null : previous.source(), previous == null ? null : previous.value());
+        HyperMgFinding hyper = grade.get() == Grade.HIGH
+                ? new HyperMgFinding("D11", newest.value(), newest.reported(), newest.source(), t.mgUpperLimit(),
+                IndicatorLevel.WARNING) : null;
+        return new Result(current, null, hyper, problem);
+    }
+}

@@ -1,0 +1,43 @@
+package org.hypomag.cds.clinical;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** D8 (Mg 6-12 h after the infusion, K, Ca where low), D6 (creatinine when renal unknown), D3, D10, D14. */
+final class MonitoringRule {
+
+    private MonitoringRule() {
+    }
+
+    static List<MonitoringOrder> orders(Knowledge k, boolean anyIv, boolean calciumLow, boolean renalUnknownAndLow,
+                                        boolean staleLow, boolean gap, boolean urgent) {
+        Orderables o = k.orderables();
+        List<MonitoringOrder> out = new ArrayList<>();
+        if (urgent) {
+            out.add(order("D14", MonitoringKind.MG_URGENT, o.magnesium(), TextKeys.REASON_URGENT, null, null));
+        }
+        if (anyIv) {
+            out.add(order("D8", MonitoringKind.MG_AFTER_INFUSION, o.magnesium(), TextKeys.REASON_MG_AFTER_INFUSION,
+                    o.mgAfterInfusionHoursMin(), o.mgAfterInfusionHoursMax()));
+            out.add(order("D8", MonitoringKind.POTASSIUM, o.potassium(), TextKeys.REASON_POTASSIUM, null, null));
+            if (calciumLow) {
+                out.add(order("D8", MonitoringKind.CALCIUM, o.calcium(), TextKeys.REASON_CALCIUM, null, null));
+            }
+        }
+        if (renalUnknownAndLow) {
+            out.add(order("D6", MonitoringKind.CREATININE, o.creatinine(), TextKeys.REASON_CREATININE, null, null));
+        }
+        if (staleLow) {
+            out.add(order("D3", MonitoringKind.MG_RECHECK, o.magnesium(), TextKeys.REASON_RECHECK, null, null));
+        }
+        if (gap && !staleLow && !urgent) {
+            out.add(order("D10", MonitoringKind.MG_BASELINE, o.magnesium(), TextKeys.REASON_BASELINE, null, null));
+        }
+        return out;
+    }
+
+    private static MonitoringOrder order(String rule, MonitoringKind kind, Code code, String reason, Integer min,
+                                         Integer max) {
+        return new MonitoringOrder(rule, kind, code, code.display(), min, max, reason);
+    }
+}

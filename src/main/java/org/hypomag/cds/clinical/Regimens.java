@@ -1,0 +1,114 @@
+package org.hypomag.cds.clinical;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dose rules on their own (D5-D7, D15): grade, emergency, renal band, age, weight -> regimens (first
+ * recommended) and notes. Order checks compare a drafted MgSO4 dose with {@link #plan}.
+ */
+public final class Regimens {
+
+    private Regimens() {
+    }
+
+    /** The regimens and notes for a current low Mg. NORMAL/HIGH give an empty plan. */
+    public static RegimenPlan plan(DoseTable table, RegimenInput in) {
+        List<Note> notes = new ArrayList<>();
+        List<Regimen> out = new ArrayList<>();
+        if (in.grade() == null || !in.grade().isLow()) {
+            return new RegimenPlan(out, notes);
+        }
+        RenalBand band = in.renalBand();
+        renalNotes(band, notes);
+        IvDoses iv = new IvDoses(table, in);
+        if (in.emergency()) {
+            out.add(iv.regimen(table.row("T-EMERG"), true, false));
+        }
+        if (band.noRoutineReplacement()) {
+            return finish(in, out, notes);
+        }
+        boolean first = !in.emergency();
+        switch (in.grade()) {
+            case SEVERE -> {
+                out.add(iv.regimen(table.row("T-HOSP-IV-SEV"), first, false));
+                if (!in.emergency()) {
+                    out.add(iv.regimen(table.row("T-SEV-STABLE"), false, true));
+                }
+            }
+            case MODERATE -> {
+                out.add(iv.regimen(table.row("T-HOSP-IV-MOD"), first, false));
+                addOral(table, in, out, false);
+            }
+            case MILD -> {
+                boolean ivFirst = in.ivIndicated() || in.child();
+                if (in.ivIndicated() && !in.child()) {
+                    notes.add(new Note("R18", TextKeys.MILD_IV_FIRST));
+                }
+                if (!ivFirst) {
+                    addOral(table, in, out, first);
+                }
+                out.add(iv.regimen(table.row("T-HOSP-IV-MILD"), first && ivFirst, false));
+                if (ivFirst) {
+                    addOral(table, in, out, false);
+                }
+            }
+            default -> throw new IllegalStateException(in.grade().name());
+        }
+        if (in.emergency()) {
+            notes.add(new Note("D5", TextKeys.EMERGENCY_FOLLOW_ON));
+        }
+        return finish(in, out, notes);
+    }
+
+    /** D17 / T-SEV-NOURG: 4-8 g over 12-24 h again, renal cut and child rules applied. */
+    public static RegimenPlan persistentHypocalcaemia(DoseTable table, RegimenInput in) {
+        List<Note> notes = new ArrayList<>();
+        List<Regimen> out = new ArrayList<>();
+        renalNotes(in.renalBand(), notes);
+        if (!in.renalBand().noRoutineReplacement()) {
+            out.add(new IvDoses(table, in).regimen(table.row("T-SEV-NOURG"), true, false));
+        }
+        return finish(in, out, notes);
+    }
+
+    private static RegimenPlan finish(RegimenInput in, List<Regimen> out, List<Note> notes) {
+        if (in.child()) {
+            notes.add(new Note("D7", TextKeys.PEDS_NO_ORAL));
+            if (in.weightKg() == null) {
+                notes.add(new Note("D7", TextKeys.PEDS_WEIGHT_NEEDED));
+                out.clear();
+            } else if (!out.isEmpty()) {
+                notes.add(new Note("T-PEDS", TextKeys.PEDS_DOSE));
+            }
+        }
+        return new RegimenPlan(out, notes);
+    }
+
+    private static void renalNotes(RenalBand band, List<Note> notes) {
+        switch (band) {
+            case DIALYSIS -> notes.add(new Note("T-DIALYSIS", TextKeys.RENAL_DIALYSIS));
+            case FAILURE_UNDER_15 -> notes.add(new Note("T-DIALYSIS", TextKeys.RENAL_FAILURE));
+            case REDUCED_15_30 -> notes.add(new Note("D6", TextKeys.RENAL_CUT_REDUCED));
+            case UNKNOWN -> notes.add(new Note("D6", TextKeys.RENAL_CUT_UNKNOWN));
+            case CKD_30_60 -> notes.add(new Note("D6", TextKeys.RENAL_CKD_CAUTION));
+            default -> {
+            }
+        }
+    }
+
+    private static void addOral(DoseTable table, RegimenInput in, List<Regimen> out, boolean recommended) {
+        if (in.child()) {
+            return;
+        }
+        boolean cut = in.renalBand() == RenalBand.REDUCED_15_30 || in.renalBand() == RenalBand.UNKNOWN;
+        OralRow row = cut ? table.oralRenal() : table.oral();
+        List<String> rules = cut ? List.of(row.ruleId(), "D5", "D6") : List.of(row.ruleId(), "D5");
+        RenalCut renalCut = cut ? new RenalCut(in.renalBand(), table.renalFactor(),
+                in.renalBand() == RenalBand.UNKNOWN ? TextKeys.RENAL_CUT_UNKNOWN : TextKeys.RENAL_CUT_REDUCED) : null;
+        out.add(new OralRegimen(row.ruleId(), rules, row.labelKey(), recommended, row.mgPerDayLow(),
+                row.mgPerDayLow(), row.mgPerDayHigh(), row.dividedDosesMin(), row.dividedDosesMax(), renalCut, cut,
+                row.recheckTextKey(), List.of(TextKeys.ORAL_SLOW_RELEASE, TextKeys.ORAL_MGO, TextKeys.ORAL_DIARRHOEA,
+                TextKeys.ORAL_LABEL)));
+    }
+}

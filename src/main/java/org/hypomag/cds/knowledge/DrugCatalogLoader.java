@@ -1,0 +1,106 @@
+package org.hypomag.cds.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.hypomag.cds.clinical.Code;
+import org.hypomag.cds.clinical.DrugCatalog;
+import org.hypomag.cds.clinical.DrugClass;
+import org.hypomag.cds.clinical.DrugRole;
+
+/** knowledge/drug-catalog.yaml: classes, ingredients and the product -> ingredient table. */
+final class DrugCatalogLoader {
+
+    private static final String ATC = "http://www.whocc.no/atc";
+
+    private DrugCatalogLoader() {
+    }
+
+    static DrugCatalog load(Yml root, String version, Set<String> textKeysUsed) {
+        CodeSystems systems = new CodeSystems(root);
+        List<DrugClass> classes = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> ingredientNames = new HashSet<>();
+        for (Yml c : root.reqList("classes")) {
+            DrugClass cls = drugClass(c, systems, textKeysUsed, ingredientNames);
+            if (cls != null) {
+                if (!ids.add(cls.id())) {
+                    c.problem("duplicate class id " + cls.id());
+                }
+                classes.add(cls);
+            }
+        }
+        List<DrugCatalog.ProductLink> products = new ArrayList<>();
+        for (Yml p : root.reqList("products")) {
+            Code code = systems.code(p);
+            List<String> ingredients = p.strings("ingredients");
+            if (ingredients.isEmpty()) {
+                p.problem("a product needs its ingredients");
+            }
+            for (String i : ingredients) {
+                if (!ingredientNames.contains(i)) {
+                    p.get("ingredients").problem("ingredient '" + i + "' is in no class");
+                }
+            }
+            if (code != null) {
+                products.add(new DrugCatalog.ProductLink(code, p.optStr("display"), ingredients));
+            }
+        }
+        return new DrugCatalog(version, classes, products);
+    }
+
+    private static DrugClass drugClass(Yml c, CodeSystems systems, Set<String> textKeysUsed, Set<String> names) {
+        String id = c.reqStr("id");
+        String label = c.reqStr("label");
+        String roleText = c.reqStr("role");
+        String ref = c.reqStr("ref");
+        String effect = c.reqStr("effect");
+        String frequency = c.optStr("frequency");
+        String advice = c.optStr("advice");
+        if (!c.get("generalKnowledge").present()) {
+            c.problem("'generalKnowledge' is required (true when the source does not name the class)");
+        }
+        boolean general = c.bool("generalKnowledge", true);
+        DrugRole role = null;
+        if (roleText != null) {
+            try {
+                role = DrugRole.valueOf(roleText);
+            } catch (IllegalArgumentException e) {
+                c.get("role").problem("role must be CAUSE, RAISER or MG_SOURCE");
+            }
+        }
+        List<DrugClass.Ingredient> ingredients = new ArrayList<>();
+        for (Yml i : c.reqList("ingredients")) {
+            String name = i.reqStr("name");
+            List<String> terms = i.strings("terms");
+            if (terms.isEmpty()) {
+                i.problem("an ingredient needs text terms (the last-resort match)");
+            }
+            List<Code> codes = new ArrayList<>();
+            i.get("codes").list().forEach(y -> {
+                Code code = systems.code(y);
+                if (code != null) {
+                    codes.add(code);
+                }
+            });
+            if (name != null) {
+                if (!names.add(name)) {
+                    i.problem("ingredient '" + name + "' is in two classes");
+                }
+                ingredients.add(new DrugClass.Ingredient(name, codes, terms));
+            }
+        }
+        List<Code> atc = c.strings("atc").stream().map(a -> new Code(ATC, a, null)).toList();
+        for (String k : new String[] {effect, frequency, advice}) {
+            if (k != null) {
+                textKeysUsed.add(k);
+            }
+        }
+        if (id == null || label == null || role == null || ref == null || effect == null) {
+            return null;
+        }
+        return new DrugClass(id, label, role, general, effect, frequency, advice, ingredients, atc, ref);
+    }
+}

@@ -1,0 +1,114 @@
+package org.hypomag.cds.security;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Guards every call under {@code /cds-services} (discovery, hooks, feedback; any method except the CORS
+ * preflight OPTIONS): a valid client JWT, or demo mode, or 401. Other paths (actuator, the demo page) are
+ * not touched. The guarded paths are judged on the raw, the container's and Spring's decoded path, so
+ * encoded or doubled characters cannot slip a call past it. Never logs the token; any unexpected failure is a 401, never a 500.
+ */
+final class JwtAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+    private static final int MAX_TOKEN_CHARS = 16 * 1024;
+
+    private final JwtVerifier verifier;
+    private final RequestAudience audience;
+    private final boolean demo;
+
+    JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo) {
+        this.verifier = verifier;
+        this.audience = audience;
+        this.demo = demo;
+    }
+
+    /** Whether a path (within the application) is one this filter guards. */
+    static boolean guards(String path) {
+        String p = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
+        return p.equals("/cds-services") || p.startsWith("/cds-services/") || p.startsWith("/cds-services;");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "OPTIONS".equalsIgnoreCase(request.getMethod()) || !isGuarded(request);
+    }
+
+    private static boolean isGuarded(HttpServletRequest request) {
+        try {
+            String servletPath = request.getServletPath()
+                    + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            return guards(pathOf(request)) || guards(servletPath)
+                    || guards(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (demo) {
+            request.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, CallerIdentity.demoCaller());
+            chain.doFilter(request, response);
+            return;
+        }
+        CallerIdentity caller;
+        try {
+            List<String> headers = Collections.list(request.getHeaders("Authorization"));
+            String token = headers.size() == 1 ? bearer(headers.get(0)) : null;
+            if (token == null) {
+                log.info("Refused {} {}: no single Bearer token", request.getMethod(), safe(pathOf(request)));
+                AuthFailure.write(response, AuthFailure.MISSING);
+                return;
+            }
+            caller = verifier.verify(token, audience.expectedFor(request));
+        } catch (InvalidTokenException e) {
+            log.info("Refused {} {}: {}", request.getMethod(), safe(pathOf(request)), e.getMessage());
+            AuthFailure.write(response, AuthFailure.INVALID);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Refused {} {}: verification failed unexpectedly ({})", request.getMethod(),
+                    safe(pathOf(request)), e.getClass().getName());
+            AuthFailure.write(response, AuthFailure.INVALID);
+            return;
+        }
+        request.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, caller);
+        chain.doFilter(request, response);
+    }
+
+    /** The token of a {@code Bearer} header that looks like a compact JWS; null otherwise. */
+    private static String bearer(String header) {
+        if (header == null || header.length() > MAX_TOKEN_CHARS || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return COMPACT_JWS.matcher(token).matches() ? token : null;
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** The path for a log line: only harmless characters, bounded. */
+    private static String safe(String path) {
+        String p = path.replaceAll("[^A-Za-z0-9/_.-]", "?");
+        return p.length() > 120 ? p.substring(0, 120) + "..." : p;
+    }
+}

@@ -1,0 +1,68 @@
+package org.hypomag.cds.security;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Wires the client authentication: trusted issuers, replay memory, verifier, and the filter in front of
+ * everything else on {@code /cds-services}. Kept in this package so the verifier's parts stay
+ * package-private. Says loudly at start when the configuration weakens the checks.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    /** Before the other filters (request size limit, ...): unauthenticated calls get nothing but a 401. */
+    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    TrustedIssuers trustedIssuers(SecurityProperties properties, ResourceLoader resources) {
+        return new TrustedIssuers(properties, resources);
+    }
+
+    @Bean
+    JwtVerifier jwtVerifier(TrustedIssuers issuers, Clock clock, SecurityProperties properties) {
+        return new JwtVerifier(issuers, new ReplayCache(clock, properties.replayCacheSize()), clock, properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(JwtVerifier verifier,
+                                                                            TrustedIssuers issuers,
+                                                                            SecurityProperties properties) {
+        boolean demo = properties.mode() == SecurityProperties.Mode.DEMO;
+        announce(properties, issuers, demo);
+        FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo));
+        registration.setName("cdsJwtAuthentication");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    private static void announce(SecurityProperties properties, TrustedIssuers issuers, boolean demo) {
+        if (demo) {
+            log.warn("DEMO MODE (cds.security.mode=demo): /cds-services answers calls WITHOUT authentication "
+                    + "and may fetch from loopback FHIR servers. For local trials only, never with real patient data");
+            return;
+        }
+        if (properties.publicBaseUrl() == null) {
+            log.warn("cds.security.public-base-url is not set: the expected JWT aud is derived from the request's "
+                    + "Host header. Set it to the URL clients call (e.g. https://cds.example.org)");
+        }
+        if (issuers.size() == 0) {
+            log.warn("No trusted issuer is configured (cds.security.issuers): every call to /cds-services is refused");
+        }
+        log.info("Client JWTs required on /cds-services from {} trusted issuer(s); clock skew {}, max lifetime {}",
+                issuers.size(), properties.clockSkew(), properties.maxTokenLifetime());
+    }
+}

@@ -1,0 +1,84 @@
+package org.hypomag.cds.security;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** URL checks shared by the configuration and the FHIR server policy. No DNS lookups anywhere. */
+final class Urls {
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    private Urls() {
+    }
+
+    /**
+     * An absolute http(s) URL with a host and without user info, query or fragment, in normal form (no
+     * "." or ".." segments, no encoded dots or slashes); empty when it is not.
+     */
+    static Optional<URI> parseHttpUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.normalize().getRawPath().equals(uri.getRawPath())
+                    && !uri.getRawPath().matches(".*(^|/)\\.{1,2}(/|$).*");
+            return ok ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String requireHttpUrl(String property, String value) {
+        if (parseHttpUrl(value).isEmpty()) {
+            throw new IllegalArgumentException(property + " must be an absolute http(s) URL without user info, "
+                    + "query or fragment");
+        }
+        return value;
+    }
+
+    static String requireHttpsOrLoopback(String property, String value) {
+        URI uri = parseHttpUrl(requireHttpUrl(property, value == null ? null : value.strip())).orElseThrow();
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(property + " must use https (http only for loopback hosts)");
+        }
+        return value.strip();
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, judged from the text alone. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches() || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** The port, with http/https defaults filled in. */
+    static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** scheme://host:port, for messages: never the path (it may carry a tenant or other detail). */
+    static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":"
+                + port(uri);
+    }
+}
