@@ -1,6 +1,7 @@
 package org.hypomag.cds.clinical;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,16 @@ import java.util.Map;
 public final class DrugMatcher {
 
     private final DrugCatalog catalog;
+    /** Each catalog term as " words " (see {@link #words}), normalised once instead of on every match. */
+    private final Map<String, String> termWords = new HashMap<>();
 
     public DrugMatcher(DrugCatalog catalog) {
         this.catalog = catalog;
+        for (DrugClass cls : catalog.classes()) {
+            for (DrugClass.Ingredient ing : cls.ingredients()) {
+                ing.terms().forEach(term -> termWords.put(term, " " + words(term).trim() + " "));
+            }
+        }
     }
 
     /** Every class the medication belongs to, at most one match per class, code matches first. */
@@ -39,8 +47,8 @@ public final class DrugMatcher {
         }
         if (found.isEmpty()) {
             List<String> texts = new ArrayList<>();
-            texts.add(text == null ? "" : text);
-            codes.forEach(c -> texts.add(c.display() == null ? "" : c.display()));
+            texts.add(normalise(text));
+            codes.forEach(c -> texts.add(normalise(c.display())));
             for (DrugClass cls : catalog.classes()) {
                 matchText(cls, texts).ifPresent(m -> found.putIfAbsent(cls.id(), m));
             }
@@ -71,12 +79,13 @@ public final class DrugMatcher {
         return java.util.Optional.empty();
     }
 
-    private static java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
-        for (String raw : texts) {
-            String t = " " + words(raw) + " ";
+    /** {@code texts} already normalised ({@link #normalise}). */
+    private java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
+        for (String t : texts) {
             for (DrugClass.Ingredient ing : cls.ingredients()) {
                 for (String term : ing.terms()) {
-                    if (containsWord(t, term)) {
+                    String w = termWords.get(term);
+                    if (w.length() > 2 && t.contains(w)) {
                         return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.TEXT,
                                 term));
                     }
