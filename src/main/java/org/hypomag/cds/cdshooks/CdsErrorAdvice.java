@@ -1,6 +1,7 @@
 package org.hypomag.cds.cdshooks;
 
 import org.hypomag.cds.fhir.PrefetchUnavailableException;
+import org.hypomag.cds.security.FhirServerNotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,11 @@ class CdsErrorAdvice {
         return outcome(HttpStatus.PRECONDITION_FAILED, "incomplete", "CDS-412-PREFETCH",
                 "Prefetch is missing for " + String.join(", ", e.missingKeys())
                         + " and no fhirServer was given to fetch it");
+    }
+
+    @ExceptionHandler(FhirServerNotAllowedException.class)
+    ResponseEntity<OperationOutcome> fhirServerNotAllowed(FhirServerNotAllowedException e) {
+        return outcome(HttpStatus.FORBIDDEN, "forbidden", e.code(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,6 +2,10 @@ package org.hypomag.cds.cdshooks;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.hypomag.cds.security.CallerIdentity;
+import org.springframework.http.HttpStatus;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +34,10 @@ class CdsHooksController {
 
     @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request) {
-        return runner.run(id, request);
+    CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
+        CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
+                "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
+        return runner.run(id, request, caller);
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -13,6 +13,8 @@ import org.hypomag.cds.fhir.FetchRequest;
 import org.hypomag.cds.fhir.PatientData;
 import org.hypomag.cds.fhir.PatientDataResolver;
 import org.hypomag.cds.fhir.SnapshotMapper;
+import org.hypomag.cds.security.CallerIdentity;
+import org.hypomag.cds.security.FhirServerPolicy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -29,22 +31,29 @@ class HookCallRunner {
     private final SnapshotMapper mapper;
     private final CardLedger ledger;
     private final CardDeduplicator deduplicator;
+    private final FhirServerPolicy fhirServerPolicy;
     private final Clock clock;
 
     HookCallRunner(CdsServiceRegistry registry, HookRequestValidator validator, PatientDataResolver resolver,
-                   SnapshotMapper mapper, CardLedger ledger, CardDeduplicator deduplicator, Clock clock) {
+                   SnapshotMapper mapper, CardLedger ledger, CardDeduplicator deduplicator,
+                   FhirServerPolicy fhirServerPolicy, Clock clock) {
         this.registry = registry;
         this.validator = validator;
         this.resolver = resolver;
         this.mapper = mapper;
         this.ledger = ledger;
         this.deduplicator = deduplicator;
+        this.fhirServerPolicy = fhirServerPolicy;
         this.clock = clock;
     }
 
-    CdsResponse run(String serviceId, CdsRequest request) {
+    CdsResponse run(String serviceId, CdsRequest request, CallerIdentity caller) {
         CdsService service = registry.find(serviceId);
         HookCall call = validator.validate(service, request);
+        if (request.fhirServer() != null) {
+            // before anything is fetched: the access token may only go to a server this caller may name
+            fhirServerPolicy.check(caller, request.fhirServer(), request.fhirAuthorization() != null);
+        }
         PatientData data = resolver.resolve(service.descriptor().prefetch(), fetchRequest(call, request));
         JsonNode context = request.context();
         PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, json(context.get("draftOrders")),

@@ -15,11 +15,14 @@ class OrderSelectService implements CdsService {
     static final String ID = "hypomagnesemia-order-select";
 
     private final ServiceDescriptor descriptor;
+    private final OrderHookCards orderCards;
 
-    OrderSelectService(LabCodes labCodes) {
+    OrderSelectService(LabCodes labCodes, OrderHookCards orderCards) {
+        this.orderCards = orderCards;
         this.descriptor = new ServiceDescriptor("order-select", ID, "Hypomagnesemia: check selected orders",
-                "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
-                        + "sulfate order dosed for the level, kidney function and age.",
+                "When a magnesium-wasting drug (PPI, loop or thiazide diuretic, calcineurin inhibitor, cisplatin "
+                        + "...) is selected, warns if magnesium is low (with a dosed replacement) or unmeasured; when "
+                        + "a magnesium order is selected, checks its dose against the level, kidney function and age.",
                 PrefetchTemplates.all(labCodes),
                 "Prefetch all keys or send fhirServer with an access token that can read Patient, Observation, "
                         + "MedicationStatement, MedicationRequest and Condition for the patient.",
@@ -38,6 +41,6 @@ class OrderSelectService implements CdsService {
 
     @Override
     public List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now) {
-        return List.of(); // the clinical engine (issue 5) fills this
+        return orderCards.cards(snapshot, call, now);
     }
 }

@@ -15,11 +15,14 @@ class OrderSignService implements CdsService {
     static final String ID = "hypomagnesemia-order-sign";
 
     private final ServiceDescriptor descriptor;
+    private final OrderHookCards orderCards;
 
-    OrderSignService(LabCodes labCodes) {
+    OrderSignService(LabCodes labCodes, OrderHookCards orderCards) {
+        this.orderCards = orderCards;
         this.descriptor = new ServiceDescriptor("order-sign", ID, "Hypomagnesemia: last check before signing",
-                "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
-                        + "sulfate order dosed for the level, kidney function and age.",
+                "Last check before signing: every drafted magnesium-wasting drug and magnesium order is checked "
+                        + "as on order-select; cards already accepted or dismissed for this encounter are not "
+                        + "repeated when nothing changed.",
                 PrefetchTemplates.all(labCodes),
                 "Prefetch all keys or send fhirServer with an access token that can read Patient, Observation, "
                         + "MedicationStatement, MedicationRequest and Condition for the patient.",
@@ -43,6 +46,6 @@ class OrderSignService implements CdsService {
 
     @Override
     public List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now) {
-        return List.of(); // the clinical engine (issue 5) fills this
+        return orderCards.cards(snapshot, call, now);
     }
 }

@@ -3,8 +3,13 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
+import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.clinical.Assessment;
+import org.hypomag.cds.clinical.Assessor;
+import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.PatientSnapshot;
+import org.hypomag.cds.knowledge.CardTexts;
 import org.hypomag.cds.fhir.PrefetchTemplates;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +20,12 @@ class PatientViewService implements CdsService {
     static final String ID = "hypomagnesemia-patient-view";
 
     private final ServiceDescriptor descriptor;
+    private final Knowledge knowledge;
+    private final PatientViewCardRenderer renderer;
 
-    PatientViewService(LabCodes labCodes) {
+    PatientViewService(LabCodes labCodes, Knowledge knowledge, CardTexts cardTexts, FhirContext fhir) {
+        this.knowledge = knowledge;
+        this.renderer = new PatientViewCardRenderer(fhir, cardTexts, knowledge);
         this.descriptor = new ServiceDescriptor("patient-view", ID, "Hypomagnesemia: alert and magnesium orders",
                 "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
                         + "sulfate order dosed for the level, kidney function and age.",
@@ -38,6 +47,7 @@ class PatientViewService implements CdsService {
 
     @Override
     public List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now) {
-        return List.of(); // the clinical engine (issue 4) fills this
+        Assessment assessment = Assessor.assess(snapshot, knowledge, now);
+        return renderer.render(assessment, call.patientId() != null ? call.patientId() : snapshot.patientId());
     }
 }

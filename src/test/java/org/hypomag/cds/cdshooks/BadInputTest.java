@@ -107,6 +107,14 @@ class BadInputTest {
     }
 
     @Test
+    void fhirServerNotOnTheAllowlist_is403_andNothingIsFetched() {
+        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+                + "\"fhirServer\":\"https://fhir.elsewhere.example/r4\","
+                + "\"fhirAuthorization\":{\"access_token\":\"secret\",\"token_type\":\"Bearer\"}}"),
+                403, "AUTH-FHIR-SERVER-NOT-ALLOWED");
+    }
+
+    @Test
     void unknownService_is404() {
         assertOutcome(http.post("/cds-services/no-such-service",
                 "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"}}"),

@@ -1,0 +1,78 @@
+package org.hypomag.cds.cdshooks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hypomag.cds.clinical.IndicatorLevel;
+import org.hypomag.cds.knowledge.CardTexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every card shares: a random uuid (feedback refers to it), the source with the knowledge version and
+ * the static topic of its card type, the summary chosen without truncation, the override reasons.
+ */
+final class CardFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardFactory.class);
+
+    private final CardTexts texts;
+    private final String knowledgeVersion;
+
+    CardFactory(CardTexts texts, String knowledgeVersion) {
+        this.texts = texts;
+        this.knowledgeVersion = knowledgeVersion;
+    }
+
+    CardTexts texts() {
+        return texts;
+    }
+
+    Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+              List<Suggestion> suggestions, SelectionBehavior behavior) {
+        CardTexts.CardType t = texts.card(type);
+        return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source(t),
+                suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of());
+    }
+
+    /**
+     * The full summary if it is under 140 characters, else the short form, else the card type's static title:
+     * never a cut sentence. Falling back to the title is logged (it means a template needs shortening).
+     */
+    String summary(CardTexts.CardType t, Map<String, String> values) {
+        String full = Wording.fill(t.summary(), values);
+        if (full.length() <= Card.MAX_SUMMARY) {
+            return full;
+        }
+        String shorter = Wording.fill(t.summaryShort(), values);
+        if (shorter.length() <= Card.MAX_SUMMARY) {
+            return shorter;
+        }
+        LOG.warn("card type {}: both summaries reach 140 characters; using its title", t.key());
+        return t.topicDisplay();
+    }
+
+    Source source(CardTexts.CardType t) {
+        String label = Wording.fill(texts.sourceLabel(), Wording.values("version", knowledgeVersion));
+        return new Source(label, t.url(), null, new Coding(texts.topicSystem(), t.topicCode(), t.topicDisplay()));
+    }
+
+    static Suggestion suggestion(String description, boolean recommended, String resourceJson) {
+        return new Suggestion(description, UUID.randomUUID().toString(), recommended,
+                List.of(new Action(ActionType.CREATE, description, resourceJson, null)));
+    }
+
+    private List<Coding> overrideReasons(CardTexts.CardType t) {
+        return t.overrideReasons().stream().map(texts.overrideReasons()::get)
+                .map(c -> new Coding(c.system(), c.code(), c.display())).toList();
+    }
+
+    static Indicator indicator(IndicatorLevel level) {
+        return switch (level == null ? IndicatorLevel.INFO : level) {
+            case INFO -> Indicator.INFO;
+            case WARNING -> Indicator.WARNING;
+            case CRITICAL -> Indicator.CRITICAL;
+        };
+    }
+}

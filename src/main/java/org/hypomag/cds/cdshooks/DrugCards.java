@@ -1,0 +1,101 @@
+package org.hypomag.cds.cdshooks;
+
+import static org.hypomag.cds.cdshooks.Wording.fill;
+import static org.hypomag.cds.cdshooks.Wording.md;
+import static org.hypomag.cds.cdshooks.Wording.values;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hypomag.cds.clinical.Assessment;
+import org.hypomag.cds.clinical.DrugCauseFinding;
+import org.hypomag.cds.clinical.DrugClass;
+import org.hypomag.cds.clinical.IndicatorLevel;
+import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.clinical.MonitoringGapFinding;
+import org.hypomag.cds.clinical.MonitoringKind;
+import org.hypomag.cds.clinical.TextKeys;
+
+/**
+ * Drug cards. Drug causes (D9) are ONE card listing every class: one override and one place to read, one
+ * static topic for Epic to remember, and no stack of info cards on a patient with a PPI and two diuretics.
+ * Shown only with a low (current or stale) Mg: a normal or high Mg gives no drug-cause card (D12).
+ * The monitoring gap (D10) is an info card with a serum Mg order.
+ */
+final class DrugCards {
+
+    private final CardFactory factory;
+    private final LabCards labs;
+    private final Knowledge knowledge;
+
+    DrugCards(CardFactory factory, LabCards labs, Knowledge knowledge) {
+        this.factory = factory;
+        this.labs = labs;
+        this.knowledge = knowledge;
+    }
+
+    Optional<Card> drugCauses(Assessment a) {
+        if (a.drugCauses().isEmpty() || !(a.lowMagnesium() || a.staleLow() != null)) {
+            return Optional.empty();
+        }
+        Lookup t = new Lookup();
+        StringBuilder body = new StringBuilder(t.f("drug-intro"));
+        for (DrugCauseFinding d : a.drugCauses()) {
+            body.append("\n\n").append(fill(t.f("drug-class"), values("label", md(d.label()),
+                    "medications", md(String.join("; ", d.medicationTexts())))));
+            Optional<DrugClass> c = knowledge.drugs().byId(d.classId());
+            List<String> keys = new java.util.ArrayList<>(d.textKeys());
+            if (d.generalKnowledge() && !keys.contains(TextKeys.DRUG_GENERAL_KNOWLEDGE)) {
+                keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
+            }
+            for (String key : keys) {
+                body.append('\n').append(t.line(fragmentFor(c, key), key));
+            }
+        }
+        List<String> labels = a.drugCauses().stream().map(DrugCauseFinding::label).toList();
+        IndicatorLevel level = a.drugCauses().stream().map(DrugCauseFinding::indicator)
+                .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(IndicatorLevel.INFO);
+        return Optional.of(factory.card("drug-cause", level, values("classes", Wording.plain(Wording.join(labels)),
+                "count", String.valueOf(labels.size())), body.toString(), List.of(), null));
+    }
+
+    Optional<Card> monitoringGap(Assessment a, String patientId) {
+        MonitoringGapFinding g = a.monitoringGap();
+        if (g == null) {
+            return Optional.empty();
+        }
+        Lookup t = new Lookup();
+        List<String> classes = g.classIds().stream()
+                .map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
+        String gapDays = String.valueOf(knowledge.thresholds().gapNoMg().toDays());
+        String body = fill(t.f("gap-body"), values("classes", md(Wording.join(classes)),
+                "medications", md(String.join("; ", g.medicationTexts())),
+                "onDrugDays", String.valueOf(knowledge.thresholds().gapOnDrug().toDays()), "gapDays", gapDays,
+                "last", g.lastMg() == null ? "" : fill(t.f("gap-last"), values("date", Wording.date(g.lastMg())))));
+        Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_BASELINE, "D10"), patientId, true);
+        return Optional.of(factory.card("monitoring-gap", g.indicator(), values("gapDays", gapDays,
+                "classes", Wording.plain(Wording.join(classes))), body, List.of(order), SelectionBehavior.ANY));
+    }
+
+    /** "What it does" / "How often" / "Suggested" by the catalog's key roles; anything else is a plain bullet. */
+    private static String fragmentFor(Optional<DrugClass> c, String key) {
+        if (c.map(DrugClass::effectKey).filter(key::equals).isPresent()) {
+            return "drug-effect";
+        }
+        if (c.map(DrugClass::frequencyKey).filter(key::equals).isPresent()) {
+            return "drug-frequency";
+        }
+        return c.map(DrugClass::adviceKey).filter(key::equals).isPresent() ? "drug-advice" : "drug-other";
+    }
+
+    /** Fragment and clinical-text lookup. */
+    private final class Lookup {
+        String f(String key) {
+            return factory.texts().fragment(key);
+        }
+
+        String line(String fragment, String textKey) {
+            return fill(f(fragment), values("text", knowledge.texts().text(textKey)));
+        }
+    }
+}

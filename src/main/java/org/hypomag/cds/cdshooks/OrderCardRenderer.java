@@ -1,0 +1,131 @@
+package org.hypomag.cds.cdshooks;
+
+import static org.hypomag.cds.cdshooks.Wording.fill;
+import static org.hypomag.cds.cdshooks.Wording.md;
+import static org.hypomag.cds.cdshooks.Wording.values;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.clinical.Assessment;
+import org.hypomag.cds.clinical.DrugClass;
+import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.clinical.MonitoringKind;
+import org.hypomag.cds.clinical.OrderReview;
+import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
+import org.hypomag.cds.knowledge.CardTexts;
+
+/**
+ * The cards of order-select / order-sign (issue 5): one card for the Mg-wasting drugs being ordered (low Mg:
+ * the replacement of the patient-view rules; no Mg in the window: a baseline level; stale low: a re-check),
+ * one card per drafted magnesium order that deviates from the rules ({@link MgOrderCards}), and the
+ * could-not-check card when a relevant draft met unknown data. Ordered by indicator.
+ */
+final class OrderCardRenderer {
+
+    private final CardFactory factory;
+    private final AlertDetail detail;
+    private final RegimenSuggestions regimens;
+    private final LabCards labs;
+    private final FindingCards findings;
+    private final MgOrderCards mgOrders;
+    private final Knowledge knowledge;
+
+    OrderCardRenderer(FhirContext fhir, CardTexts cards, Knowledge knowledge) {
+        this.factory = new CardFactory(cards, knowledge.version());
+        OrderWording wording = new OrderWording(cards, knowledge.texts());
+        SuggestedOrders orders = new SuggestedOrders(fhir, cards, wording);
+        this.detail = new AlertDetail(cards, knowledge);
+        this.regimens = new RegimenSuggestions(cards, knowledge, wording, orders);
+        this.labs = new LabCards(factory, wording, orders, knowledge);
+        this.findings = new FindingCards(factory, detail, labs, knowledge);
+        this.mgOrders = new MgOrderCards(fhir, factory, detail, labs, wording, orders, knowledge);
+        this.knowledge = knowledge;
+    }
+
+    List<Card> render(OrderReview review, Assessment a, String patientId) {
+        List<Card> cards = new ArrayList<>();
+        wasting(review.wastingDrugs(), a, patientId).ifPresent(cards::add);
+        review.mgOrders().forEach(c -> mgOrders.card(c, a, patientId).ifPresent(cards::add));
+        boolean relevant = review.wastingDrugs() != null || !review.mgOrders().isEmpty();
+        if (relevant) {
+            findings.couldNotCheck(a).ifPresent(cards::add);
+        }
+        cards.sort(Comparator.comparing(Card::indicator).reversed());
+        return List.copyOf(cards);
+    }
+
+    private Optional<Card> wasting(WastingDrugOrders w, Assessment a, String patientId) {
+        if (w == null) {
+            return Optional.empty();
+        }
+        List<String> labels = w.classIds().stream()
+                .map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
+        String classes = Wording.plain(Wording.join(labels));
+        List<String> parts = new ArrayList<>();
+        parts.add(fill(f("order-drugs-intro"), values("drugs",
+                md(String.join("; ", w.drafts().stream().map(d -> d.text().isBlank() ? d.id() : d.text()).toList())))));
+        for (String id : w.classIds()) {
+            knowledge.drugs().byId(id).ifPresent(c -> parts.add(drugLines(c)));
+        }
+        if (w.combination()) {
+            parts.add(fill(f("order-combination"), values("classes", md(Wording.join(
+                    allClassLabels(w))))));
+        }
+        return switch (w.situation()) {
+            case LOW_MG -> {
+                parts.addAll(detail.facts(a.magnesium(), a.renal(), a.potassium(), a.calcium()));
+                List<Suggestion> suggestions = regimens.suggestions(a.regimens(), patientId,
+                        f("order-reason-low-mg"));
+                parts.add(suggestions.isEmpty() ? f("no-suggestion") : f("regimens-heading"));
+                a.notes().forEach(n -> parts.add(md(knowledge.texts().text(n.textKey()))));
+                yield Optional.of(factory.card("order-wasting-low-mg", w.indicator(), values("classes", classes,
+                        "value", Wording.lab(a.magnesium().valueMgDl(), a.magnesium().comparator()),
+                        "date", Wording.date(a.magnesium().source()), "grade", detail.grade(a.magnesium())),
+                        String.join("\n\n", parts), suggestions, SelectionBehavior.AT_MOST_ONE));
+            }
+            case NO_MG_IN_WINDOW -> {
+                String gapDays = String.valueOf(knowledge.thresholds().gapNoMg().toDays());
+                parts.add(fill(f("order-baseline-body"), values("gapDays", gapDays)));
+                Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_BASELINE, "D10"), patientId, true);
+                yield Optional.of(factory.card("order-baseline", w.indicator(), values("classes", classes,
+                        "gapDays", gapDays), String.join("\n\n", parts), List.of(order), SelectionBehavior.ANY));
+            }
+            case STALE_LOW_MG -> {
+                parts.add(md(knowledge.texts().text(org.hypomag.cds.clinical.TextKeys.STALE_LOW)));
+                Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_RECHECK, "D3"), patientId, true);
+                yield Optional.of(factory.card("order-stale-recheck", w.indicator(), values("classes", classes,
+                        "value", Wording.lab(a.staleLow().valueMgDl()), "date", Wording.date(a.staleLow().source())),
+                        String.join("\n\n", parts), List.of(order), SelectionBehavior.ANY));
+            }
+        };
+    }
+
+    private List<String> allClassLabels(WastingDrugOrders w) {
+        List<String> ids = new ArrayList<>(w.classIds());
+        w.activeClassIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids.stream().map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
+    }
+
+    private String drugLines(DrugClass c) {
+        StringBuilder s = new StringBuilder(fill(f("order-drug-class"), values("label", md(c.label()),
+                "general", c.generalKnowledge() ? f("drug-general") : "")));
+        if (c.effectKey() != null) {
+            s.append('\n').append(fill(f("drug-effect"), values("text", knowledge.texts().text(c.effectKey()))));
+        }
+        if (c.frequencyKey() != null) {
+            s.append('\n').append(fill(f("drug-frequency"), values("text", knowledge.texts().text(c.frequencyKey()))));
+        }
+        if (c.adviceKey() != null) {
+            s.append('\n').append(fill(f("drug-advice"), values("text", knowledge.texts().text(c.adviceKey()))));
+        }
+        return s.toString();
+    }
+
+    private String f(String key) {
+        return factory.texts().fragment(key);
+    }
+}

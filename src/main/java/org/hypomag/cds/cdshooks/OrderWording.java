@@ -1,0 +1,111 @@
+package org.hypomag.cds.cdshooks;
+
+import static org.hypomag.cds.cdshooks.Wording.fill;
+import static org.hypomag.cds.cdshooks.Wording.num;
+import static org.hypomag.cds.cdshooks.Wording.values;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hypomag.cds.clinical.MgSulfateRegimen;
+import org.hypomag.cds.clinical.MonitoringOrder;
+import org.hypomag.cds.clinical.OralRegimen;
+import org.hypomag.cds.clinical.PaediatricDose;
+import org.hypomag.cds.clinical.Texts;
+import org.hypomag.cds.knowledge.CardTexts;
+
+/**
+ * The plain-text wording of suggested orders: the one-line description (action.description, which is what
+ * Epic shows) and the full dosage text (dose in g and mEq, diluent, duration, repeat and re-check rules).
+ * All sentences come from cards.yaml and the clinical texts; numbers from the regimen.
+ */
+final class OrderWording {
+
+    private final CardTexts cards;
+    private final Texts texts;
+
+    OrderWording(CardTexts cards, Texts texts) {
+        this.cards = cards;
+        this.texts = texts;
+    }
+
+    /** "Magnesium sulfate 2 g (16.2 mEq) in D5W IV over 4 h"; children add their mg/kg. */
+    String describe(MgSulfateRegimen r) {
+        String volume = r.volumeMl() == null ? " in" : " in " + r.volumeMl() + " mL";
+        List<String> diluents = new ArrayList<>();
+        diluents.add(diluent(r.diluent()));
+        r.alternativeDiluents().forEach(d -> diluents.add(diluent(d)));
+        String text = fill(cards.orders().medicationText(), values("dose", num(r.doseGrams()), "meq",
+                num(r.doseMeq()), "volume", volume, "diluent", String.join(" or ", diluents), "duration",
+                Wording.duration(r.durationMinutes())));
+        PaediatricDose p = r.paediatric();
+        if (p != null) {
+            text += " (" + num(p.mgPerKg()) + " mg/kg x " + num(p.weightKg()) + " kg)";
+        }
+        return r.onlyIfSymptomatic() ? cards.fragment("only-if-symptomatic") + text : text;
+    }
+
+    String ivDosage(MgSulfateRegimen r) {
+        String range = Wording.range(r.rangeLowGrams(), r.rangeHighGrams(), "g") + " ("
+                + Wording.range(r.rangeLowMeq(), r.rangeHighMeq(), "mEq") + ")";
+        PaediatricDose p = r.paediatric();
+        String paediatric = p == null ? "" : fill(cards.fragment("iv-paediatric"), values("mgPerKg",
+                num(p.mgPerKg()), "weight", num(p.weightKg()), "weightDate", Wording.date(p.weightSource()),
+                "dose", num(r.doseGrams()), "mgPerKgLow", num(p.mgPerKgLow()), "mgPerKgHigh",
+                num(p.mgPerKgHigh()), "cap", num(p.capGrams()), "capped",
+                p.capApplied() ? cards.fragment("iv-capped") : ""));
+        StringBuilder extras = new StringBuilder();
+        for (String key : ivTextKeys(r)) {
+            extras.append(' ').append(texts.text(key));
+        }
+        return fill(cards.fragment("iv-dosage"), values("describe", describe(r), "range", range, "durations",
+                Wording.durationRange(r.durationMinMinutes(), r.durationMaxMinutes()), "paediatric", paediatric,
+                "extras", extras.toString()));
+    }
+
+    /** The clinical texts an IV order carries: repeat rule, re-check rule, warnings (keys of texts.yaml). */
+    static List<String> ivTextKeys(MgSulfateRegimen r) {
+        List<String> keys = new ArrayList<>();
+        if (r.repeatTextKey() != null) {
+            keys.add(r.repeatTextKey());
+        }
+        if (r.recheckTextKey() != null) {
+            keys.add(r.recheckTextKey());
+        }
+        keys.addAll(r.warningTextKeys());
+        return keys;
+    }
+
+    String describe(OralRegimen r) {
+        return fill(cards.fragment("oral-describe"), values("mgPerDay", num(r.mgPerDay()), "dosesMin",
+                String.valueOf(r.dividedDosesMin()), "dosesMax", String.valueOf(r.dividedDosesMax())));
+    }
+
+    String oralDosage(OralRegimen r) {
+        StringBuilder text = new StringBuilder(fill(cards.fragment("oral-dosage"), values("describe", describe(r),
+                "low", num(r.mgPerDayLow()), "high", num(r.mgPerDayHigh()), "renal",
+                r.renalCut() != null || r.measureBeforeNextDose() ? cards.fragment("oral-renal") : "")));
+        for (String key : r.adviceTextKeys()) {
+            text.append(' ').append(texts.text(key));
+        }
+        if (r.recheckTextKey() != null) {
+            text.append(' ').append(texts.text(r.recheckTextKey()));
+        }
+        return text.toString();
+    }
+
+    /** The short name of a suggested lab ("Serum magnesium"). */
+    String labName(MonitoringOrder o) {
+        return cards.fragment("lab-name-" + o.kind().name());
+    }
+
+    /** When a suggested lab is drawn. */
+    String when(MonitoringOrder o) {
+        return fill(cards.fragment("lab-when-" + o.kind().name()), values(
+                "hoursMin", String.valueOf(o.hoursAfterMin()), "hoursMax", String.valueOf(o.hoursAfterMax())));
+    }
+
+    private String diluent(String id) {
+        return cards.fragments().containsKey("diluent-" + id) ? cards.fragment("diluent-" + id) : id;
+    }
+}

@@ -1,0 +1,61 @@
+package org.hypomag.cds.cdshooks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.clinical.Assessment;
+import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.knowledge.CardTexts;
+
+/**
+ * Turns an {@link Assessment} into the cards of {@code hypomagnesemia-patient-view} (issue 4): the alert and
+ * its labs, urgent Mg, high Mg, persistent hypocalcaemia, stale low, monitoring gap, drug causes, could not
+ * check. Ordered by indicator (critical first, stable otherwise); one card per card type, so one condition
+ * never yields two cards. A normal recent Mg yields nothing (D12).
+ */
+final class PatientViewCardRenderer {
+
+    private final AlertCards alert;
+    private final LabCards labs;
+    private final FindingCards findings;
+    private final DrugCards drugs;
+    private final HypocalcaemiaCards hypocalcaemia;
+
+    PatientViewCardRenderer(FhirContext fhir, CardTexts cards, Knowledge knowledge) {
+        CardFactory factory = new CardFactory(cards, knowledge.version());
+        OrderWording wording = new OrderWording(cards, knowledge.texts());
+        SuggestedOrders orders = new SuggestedOrders(fhir, cards, wording);
+        AlertDetail detail = new AlertDetail(cards, knowledge);
+        RegimenSuggestions regimens = new RegimenSuggestions(cards, knowledge, wording, orders);
+        this.alert = new AlertCards(factory, detail, regimens, knowledge);
+        this.labs = new LabCards(factory, wording, orders, knowledge);
+        this.findings = new FindingCards(factory, detail, labs, knowledge);
+        this.drugs = new DrugCards(factory, labs, knowledge);
+        this.hypocalcaemia = new HypocalcaemiaCards(factory, detail, regimens);
+    }
+
+    List<Card> render(Assessment a, String patientId) {
+        List<Optional<Card>> candidates = List.of(
+                alert.alert(a, patientId),
+                findings.urgentMg(a, patientId),
+                findings.hyperMg(a),
+                hypocalcaemia.persistent(a, patientId),
+                findings.staleLow(a, patientId),
+                drugs.monitoringGap(a, patientId),
+                drugs.drugCauses(a),
+                labs.replacementLabs(a, patientId),
+                findings.couldNotCheck(a));
+        List<Card> cards = new ArrayList<>();
+        Set<String> topics = new HashSet<>();
+        for (Optional<Card> c : candidates) {
+            c.filter(card -> topics.add(card.source().topic().code())).ifPresent(cards::add);
+        }
+        cards.sort(Comparator.comparing(Card::indicator).reversed());
+        return List.copyOf(cards);
+    }
+}

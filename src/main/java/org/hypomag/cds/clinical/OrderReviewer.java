@@ -1,0 +1,126 @@
+package org.hypomag.cds.clinical;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.hypomag.cds.clinical.OrderReview.MgOrderCheck;
+import org.hypomag.cds.clinical.OrderReview.MgRoute;
+import org.hypomag.cds.clinical.OrderReview.Problem;
+import org.hypomag.cds.clinical.OrderReview.Situation;
+import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
+
+/**
+ * The order-entry rules (issue 5): drafted Mg-wasting drugs meet the patient's Mg situation (D10, D13,
+ * D16), and drafted magnesium orders are checked against the dose rules the patient-view card would use
+ * (D5-D8, D11, D15, D16). Pure: the assessment of the same snapshot is an argument.
+ */
+public final class OrderReviewer {
+
+    private static final Set<ResultStatus> VALID = EnumSet.of(ResultStatus.FINAL, ResultStatus.AMENDED,
+            ResultStatus.CORRECTED, ResultStatus.PRELIMINARY);
+
+    private OrderReviewer() {
+    }
+
+    public static OrderReview review(PatientSnapshot snapshot, Assessment assessment, Knowledge knowledge,
+                                     Instant now) {
+        DrugMatcher matcher = new DrugMatcher(knowledge.drugs());
+        List<DraftOrder> wasting = new ArrayList<>();
+        Set<String> draftedClasses = new LinkedHashSet<>();
+        List<MgOrderCheck> mgOrders = new ArrayList<>();
+        boolean mgOrderDrafted = false;
+        for (DraftOrder draft : snapshot.drafts()) {
+            if (!"MedicationRequest".equals(draft.resourceType())) {
+                continue;
+            }
+            List<DrugMatch> matches = matcher.match(draft.codes(), draft.text());
+            boolean mgSource = matches.stream().anyMatch(m -> m.role() == DrugRole.MG_SOURCE);
+            mgOrderDrafted |= mgSource;
+            if (!draft.selected()) {
+                continue;
+            }
+            if (mgSource) {
+                mgOrders.add(MgOrderChecks.check(draft, route(draft), assessment, knowledge));
+            }
+            List<DrugMatch> causes = matches.stream().filter(m -> m.role() == DrugRole.CAUSE).toList();
+            if (!causes.isEmpty()) {
+                wasting.add(draft);
+                causes.forEach(c -> draftedClasses.add(c.classId()));
+            }
+        }
+        return new OrderReview(wastingDrugs(snapshot, assessment, knowledge, now, wasting, draftedClasses,
+                mgOrderDrafted), mgOrders);
+    }
+
+    private static WastingDrugOrders wastingDrugs(PatientSnapshot snapshot, Assessment assessment,
+                                                  Knowledge knowledge, Instant now, List<DraftOrder> drafts,
+                                                  Set<String> drafted, boolean mgOrderDrafted) {
+        if (drafts.isEmpty()) {
+            return null;
+        }
+        List<String> active = assessment.drugCauses().stream().map(DrugCauseFinding::classId).distinct().toList();
+        Set<String> all = new LinkedHashSet<>(drafted);
+        all.addAll(active);
+        boolean combination = all.size() >= 2;
+        Situation situation;
+        IndicatorLevel indicator = IndicatorLevel.INFO;
+        if (assessment.lowMagnesium()) {
+            if (mgOrderDrafted) {
+                return null; // treatment is already being ordered: the Mg order check speaks for it (no loop)
+            }
+            situation = Situation.LOW_MG;
+            indicator = assessment.alertIndicator() == null ? IndicatorLevel.WARNING : assessment.alertIndicator();
+            if (combination) {
+                indicator = indicator.stepUp();
+            }
+        } else if (assessment.magnesium() == null && assessment.staleLow() != null) {
+            situation = Situation.STALE_LOW_MG;
+        } else if (!hasSerumMgWithin(snapshot, now, knowledge.thresholds().gapNoMg())) {
+            situation = Situation.NO_MG_IN_WINDOW;
+        } else {
+            return null; // recent or stale normal Mg within the window, or high Mg: no card (D12, D16)
+        }
+        return new WastingDrugOrders(drafts, List.copyOf(drafted), active, situation, indicator, combination,
+                mgOrderDrafted);
+    }
+
+    /** D10/D14: any valid serum/plasma Mg result within the window. */
+    static boolean hasSerumMgWithin(PatientSnapshot snapshot, Instant now, java.time.Duration window) {
+        Instant from = now.minus(window);
+        return snapshot.labs(Analyte.MAGNESIUM).stream()
+                .anyMatch(l -> VALID.contains(l.status()) && l.hasValue() && l.source() != null
+                        && l.source().time() != null && !l.source().time().isBefore(from)
+                        && !l.source().time().isAfter(now));
+    }
+
+    /** IV unless the route or the text says oral (magnesium sulfate is the only injectable salt, §5.1). */
+    static MgRoute route(DraftOrder draft) {
+        String route = draft.route() == null ? "" : draft.route().toLowerCase(Locale.ROOT);
+        String text = (draft.text() + " " + draft.codes().stream().map(c -> c.display() == null ? "" : c.display())
+                .reduce("", (a, b) -> a + " " + b)).toLowerCase(Locale.ROOT);
+        boolean oralRoute = route.contains("oral") || route.equals("po") || route.contains("26643006");
+        boolean ivRoute = route.contains("intravenous") || route.equals("iv") || route.contains("47625008");
+        if (oralRoute) {
+            return MgRoute.ORAL;
+        }
+        if (ivRoute) {
+            return MgRoute.IV_SULFATE;
+        }
+        boolean sulfate = text.contains("sulfate") || text.contains("sulphate") || text.contains("mgso4")
+                || draft.codes().stream().anyMatch(c -> c.code().equals("B05XA05"));
+        boolean oralText = text.contains("oral") || text.contains("tablet") || text.contains("capsule")
+                || text.contains("oxide") || text.contains("citrate") || text.contains("gluconate");
+        return sulfate && !oralText ? MgRoute.IV_SULFATE : MgRoute.ORAL;
+    }
+
+    static BigDecimal round(BigDecimal v) {
+        return v.round(new MathContext(3));
+    }
+}

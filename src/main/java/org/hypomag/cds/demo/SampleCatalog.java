@@ -1,0 +1,93 @@
+package org.hypomag.cds.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample patient bundles on the classpath under {@code samples/} (the build copies {@code fhir-samples/*.json}
+ * there). Read once at start-up: the files are synthetic, small and never change while running.
+ */
+@Component
+class SampleCatalog {
+
+    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.json");
+
+    private final Map<String, Resource> files = new LinkedHashMap<>();
+    private final List<SampleEntry> entries = new ArrayList<>();
+
+    SampleCatalog() {
+        this("classpath*:samples/*.json");
+    }
+
+    SampleCatalog(String pattern) {
+        ObjectMapper mapper = JsonMapper.builder().build();
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
+            List<Resource> sorted = new ArrayList<>(List.of(found));
+            sorted.sort(Comparator.comparing(Resource::getFilename, Comparator.nullsLast(Comparator.naturalOrder())));
+            for (Resource r : sorted) {
+                String name = r.getFilename();
+                if (name == null || !FILE_NAME.matcher(name).matches() || files.containsKey(name)) {
+                    continue;
+                }
+                try (InputStream in = r.getInputStream()) {
+                    entries.add(SampleEntry.of(name, mapper.readTree(in)));
+                    files.put(name, r);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list sample bundles", e);
+        }
+    }
+
+    List<SampleEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    Optional<Resource> file(String name) {
+        return Optional.ofNullable(files.get(name));
+    }
+
+    /** What the page's patient picker shows; all from the bundle's Patient resource. */
+    record SampleEntry(String file, String patientId, String name, String gender, String birthDate) {
+
+        static SampleEntry of(String file, JsonNode bundle) {
+            for (JsonNode entry : bundle.path("entry")) {
+                JsonNode res = entry.path("resource");
+                if ("Patient".equals(res.path("resourceType").asString(""))) {
+                    return new SampleEntry(file, res.path("id").asString(""), displayName(res.path("name")),
+                            res.path("gender").asString(""), res.path("birthDate").asString(""));
+                }
+            }
+            return new SampleEntry(file, "", "", "", "");
+        }
+
+        private static String displayName(JsonNode names) {
+            JsonNode name = names.path(0);
+            if (name.has("text")) {
+                return name.path("text").asString("");
+            }
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode given : name.path("given")) {
+                sb.append(given.asString("")).append(' ');
+            }
+            return sb.append(name.path("family").asString("")).toString().trim();
+        }
+    }
+}

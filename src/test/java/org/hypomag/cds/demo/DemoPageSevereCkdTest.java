@@ -1,0 +1,91 @@
+package org.hypomag.cds.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service behind the demo page, in a real headless Chromium (issue 7): the severe-CKD sample (Mg 0.8
+ * mg/dL, eGFR 25, loop diuretic) raises a red critical card whose suggested dose is the 50 % renal cut (2 g,
+ * hypomagnesemia.md D6); accepting it reaches the feedback endpoint and the next order-select does not offer
+ * the same order again. Needs the clinical engine and fhir-samples/ merged; fails (never skips) without them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
+@ActiveProfiles("demo")
+class DemoPageSevereCkdTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Chromium.ensureInstalled();
+        driver = Chromium.start(Files.createTempDirectory("demo-ckd-chromium"));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void severeCkdChart_showsRedCriticalCardWithHalvedDose_andAcceptingSendsFeedbackWithoutDuplicate() {
+        DemoPage page = new DemoPage(driver).open("http://localhost:" + port + "/");
+        assertThat(driver.findElements(By.cssSelector("option[data-patient='severe-ckd']")))
+                .as("fhir-samples/01-severe-ckd.json must be served under /samples").hasSize(1);
+        page.choosePatient("severe-ckd");
+        page.openChart();
+        assertThat(page.lastExchange("/cds-services/hypomagnesemia-patient-view").status()).isEqualTo("200");
+
+        WebElement critical = page.card("critical");
+        assertThat(critical.findElement(By.cssSelector(".badge")).getText()).isEqualTo("CRITICAL");
+        assertThat(critical.getCssValue("border-left-color")).isEqualTo("rgba(176, 0, 32, 1)");
+        String summary = critical.findElement(By.cssSelector(".card-summary")).getText();
+        assertThat(summary).contains("0.8 mg/dL");
+        List<WebElement> twoGram = critical.findElements(By.cssSelector(".suggestion button.accept")).stream()
+                .filter(b -> b.getText().matches("(?s).*\\b2 g\\b.*")).toList();
+        assertThat(twoGram).as("a suggestion with the 50%% renal cut (2 g)").isNotEmpty();
+        WebElement accept = twoGram.get(0);
+        String label = accept.findElement(By.cssSelector(".suggestion-label")).getText();
+
+        page.clickAndAwaitExchanges(By.cssSelector("button[data-suggestion='" + accept.getDomAttribute("data-suggestion")
+                + "']"), 2);
+
+        DemoPage.Exchange feedback = page.lastExchange("/feedback");
+        assertThat(feedback.status()).isEqualTo("200");
+        JsonNode item = JSON.readTree(feedback.request()).path("feedback").get(0);
+        assertThat(item.path("card").asString()).isEqualTo(critical.getDomAttribute("data-card"));
+        assertThat(item.path("outcome").asString()).isEqualTo("accepted");
+        assertThat(JSON.readTree(feedback.response()).path("received").asInt()).isEqualTo(1);
+
+        DemoPage.Exchange orderSelect = page.lastExchange("/cds-services/hypomagnesemia-order-select");
+        assertThat(orderSelect.status()).isEqualTo("200");
+        JsonNode cardsAfter = JSON.readTree(orderSelect.response()).path("cards");
+        for (JsonNode card : cardsAfter) {
+            for (JsonNode s : card.path("suggestions")) {
+                assertThat(s.path("label").asString()).as("the accepted order is not suggested again").isNotEqualTo(label);
+            }
+        }
+        assertThat(page.cards()).extracting(c -> c.findElement(By.cssSelector(".card-summary")).getText())
+                .doesNotHaveDuplicates();
+    }
+}
