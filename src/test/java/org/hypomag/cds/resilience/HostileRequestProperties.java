@@ -65,7 +65,7 @@ class HostileRequestProperties {
 
     @Example
     void pathsTomcatRefusesItself_getAnOperationOutcomeNotHtml() {
-        for (String path : List.of("/cds-services/%00", "/cds-services/a%2Fb", "/cds-services/%zz")) {
+        for (String path : List.of("/cds-services/%00", "/cds-services/a%2Fb", "/cds-services/%2e%2e%2f%00")) {
             RawHttp.Answer a = http.get(path);
             assertThat(a.status()).as(path).isEqualTo(400);
             Answers.assertWellFormed(a, false, "GET " + path);
