@@ -41,22 +41,29 @@ final class DrugCards {
         Lookup t = new Lookup();
         StringBuilder body = new StringBuilder(t.f("drug-intro"));
         for (DrugCauseFinding d : a.drugCauses()) {
-            body.append("\n\n").append(fill(t.f("drug-class"), values("label", md(d.label()),
-                    "medications", md(String.join("; ", d.medicationTexts())))));
-            Optional<DrugClass> c = knowledge.drugs().byId(d.classId());
-            List<String> keys = new java.util.ArrayList<>(d.textKeys());
-            if (d.generalKnowledge() && !keys.contains(TextKeys.DRUG_GENERAL_KNOWLEDGE)) {
-                keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
-            }
-            for (String key : keys) {
-                body.append('\n').append(t.line(fragmentFor(c, key), key));
-            }
+            body.append("\n\n").append(causeLines(d));
         }
         List<String> labels = a.drugCauses().stream().map(DrugCauseFinding::label).toList();
         IndicatorLevel level = a.drugCauses().stream().map(DrugCauseFinding::indicator)
                 .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(IndicatorLevel.INFO);
         return Optional.of(factory.card("drug-cause", level, values("classes", Wording.plain(Wording.join(labels)),
                 "count", String.valueOf(labels.size())), body.toString(), List.of(), null));
+    }
+
+    /** One drug class: its label and medications, what it does, how often, what the source suggests (D9). */
+    String causeLines(DrugCauseFinding d) {
+        Lookup t = new Lookup();
+        StringBuilder out = new StringBuilder(fill(t.f("drug-class"), values("label", md(d.label()),
+                "medications", md(String.join("; ", d.medicationTexts())))));
+        Optional<DrugClass> c = knowledge.drugs().byId(d.classId());
+        List<String> keys = new java.util.ArrayList<>(d.textKeys());
+        if (d.generalKnowledge() && !keys.contains(TextKeys.DRUG_GENERAL_KNOWLEDGE)) {
+            keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
+        }
+        for (String key : keys) {
+            out.append('\n').append(t.line(fragmentFor(c, key), key));
+        }
+        return out.toString();
     }
 
     Optional<Card> monitoringGap(Assessment a, String patientId) {

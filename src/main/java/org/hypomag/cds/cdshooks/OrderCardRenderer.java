@@ -32,6 +32,7 @@ final class OrderCardRenderer {
     private final LabCards labs;
     private final FindingCards findings;
     private final MgOrderCards mgOrders;
+    private final DrugCards drugs;
     private final Knowledge knowledge;
 
     OrderCardRenderer(FhirContext fhir, CardTexts cards, Knowledge knowledge) {
@@ -43,6 +44,7 @@ final class OrderCardRenderer {
         this.labs = new LabCards(factory, wording, orders, knowledge);
         this.findings = new FindingCards(factory, detail, labs, knowledge);
         this.mgOrders = new MgOrderCards(fhir, factory, detail, labs, wording, orders, knowledge);
+        this.drugs = new DrugCards(factory, labs, knowledge);
         this.knowledge = knowledge;
     }
 
@@ -66,11 +68,8 @@ final class OrderCardRenderer {
                 .map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
         String classes = Wording.plain(Wording.join(labels));
         List<String> parts = new ArrayList<>();
-        parts.add(fill(f("order-drugs-intro"), values("drugs",
-                md(String.join("; ", w.drafts().stream().map(d -> d.text().isBlank() ? d.id() : d.text()).toList())))));
-        for (String id : w.classIds()) {
-            knowledge.drugs().byId(id).ifPresent(c -> parts.add(drugLines(c)));
-        }
+        parts.add(f("order-drugs-intro"));
+        w.causes().forEach(d -> parts.add(drugs.causeLines(d)));
         if (w.combination()) {
             parts.add(fill(f("order-combination"), values("classes", md(Wording.join(
                     allClassLabels(w))))));
@@ -108,21 +107,6 @@ final class OrderCardRenderer {
         List<String> ids = new ArrayList<>(w.classIds());
         w.activeClassIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         return ids.stream().map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
-    }
-
-    private String drugLines(DrugClass c) {
-        StringBuilder s = new StringBuilder(fill(f("order-drug-class"), values("label", md(c.label()),
-                "general", c.generalKnowledge() ? f("drug-general") : "")));
-        if (c.effectKey() != null) {
-            s.append('\n').append(fill(f("drug-effect"), values("text", knowledge.texts().text(c.effectKey()))));
-        }
-        if (c.frequencyKey() != null) {
-            s.append('\n').append(fill(f("drug-frequency"), values("text", knowledge.texts().text(c.frequencyKey()))));
-        }
-        if (c.adviceKey() != null) {
-            s.append('\n').append(fill(f("drug-advice"), values("text", knowledge.texts().text(c.adviceKey()))));
-        }
-        return s.toString();
     }
 
     private String f(String key) {

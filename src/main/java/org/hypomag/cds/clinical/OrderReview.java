@@ -34,6 +34,7 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      * Drafted Mg-wasting drugs (one card for all of them: the same condition never yields two cards).
      *
      * @param drafts           the drafts that matched a wasting class
+     * @param causes           the drafted classes as D9 findings (texts chosen as on patient-view, D9, D15)
      * @param classIds         the classes matched (drafted), in catalog order
      * @param activeClassIds   wasting classes already active in the record (context for the combination)
      * @param situation        what the Mg situation is
@@ -43,12 +44,14 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      * @param mgOrderDrafted   a magnesium order is already among the drafts: no replacement is suggested
      *                         again (no loop)
      */
-    public record WastingDrugOrders(List<DraftOrder> drafts, List<String> classIds, List<String> activeClassIds,
+    public record WastingDrugOrders(List<DraftOrder> drafts, List<DrugCauseFinding> causes, List<String> classIds,
+                                    List<String> activeClassIds,
                                     Situation situation, IndicatorLevel indicator, boolean combination,
                                     boolean mgOrderDrafted) {
 
         public WastingDrugOrders {
             drafts = List.copyOf(drafts);
+            causes = List.copyOf(causes);
             classIds = List.copyOf(classIds);
             activeClassIds = List.copyOf(activeClassIds);
         }

@@ -87,8 +87,25 @@ public final class OrderReviewer {
         } else {
             return null; // recent or stale normal Mg within the window, or high Mg: no card (D12, D16)
         }
-        return new WastingDrugOrders(drafts, List.copyOf(drafted), active, situation, indicator, combination,
-                mgOrderDrafted);
+        return new WastingDrugOrders(drafts, draftedCauses(drafts, assessment, knowledge), List.copyOf(drafted),
+                active, situation, indicator, combination, mgOrderDrafted);
+    }
+
+    /** The drafted drugs as D9 findings, with the same texts (and renal condition on advice) as patient-view. */
+    private static List<DrugCauseFinding> draftedCauses(List<DraftOrder> drafts, Assessment a, Knowledge k) {
+        DrugMatcher matcher = new DrugMatcher(k.drugs());
+        java.util.Map<String, List<MedicationUse>> byClass = new java.util.LinkedHashMap<>();
+        for (DraftOrder d : drafts) {
+            MedicationUse use = new MedicationUse(d.codes(), d.text(), d.status(),
+                    new SourceRef(d.resourceType() + "/" + d.id(), null));
+            matcher.causes(d.codes(), d.text()).forEach(m ->
+                    byClass.computeIfAbsent(m.classId(), x -> new ArrayList<>()).add(use));
+        }
+        java.util.Map<DrugClass, List<MedicationUse>> ordered = new java.util.LinkedHashMap<>();
+        k.drugs().classes().stream().filter(c -> byClass.containsKey(c.id()))
+                .forEach(c -> ordered.put(c, byClass.get(c.id())));
+        RenalBand band = a.renal() == null ? RenalBand.UNKNOWN : a.renal().band();
+        return DrugCauseRule.findings(ordered, band);
     }
 
     /** D10/D14: any valid serum/plasma Mg result within the window. */

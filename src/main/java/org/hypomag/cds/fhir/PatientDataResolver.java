@@ -1,17 +1,138 @@
 package org.hypomag.cds.fhir;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hypomag.cds.clinical.DataKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+/**
+ * From a hook call's prefetch and fhirServer to {@link PatientData} (issue 3, "Prefetch contract"):
+ * <ul>
+ * <li>key present with a resource or Bundle: used (a Bundle's next link is followed on fhirServer);</li>
+ * <li>key present as JSON null, an empty Bundle or an information/warning OperationOutcome: Empty, no fetch;</li>
+ * <li>key missing, or an error OperationOutcome (also as an outcome entry): fetched from fhirServer, all
+ * keys in parallel, each with the query timeout, all within one deadline;</li>
+ * <li>wrong resource type or invalid JSON in the prefetch, a failed or late query, a template token with no
+ * value: Unknown with a reason, never Empty;</li>
+ * <li>missing keys and no fhirServer: {@link PrefetchUnavailableException} (412). An error outcome with no
+ * fhirServer is Unknown (the EHR did try), not 412.</li>
+ * </ul>
+ */
 @Component
 public class PatientDataResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(PatientDataResolver.class);
+
+    private final PageReader reader;
+    private final FhirHttpClient client;
+
+    PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
+        this.reader = new PageReader(fhirContext);
+        this.client = client;
+    }
+
+    /**
+     * @param templates prefetch key → template, as published in discovery (keys that are not a
+     *                  {@link DataKey} are ignored)
+     */
     public PatientData resolve(Map<String, String> templates, FetchRequest request) {
-        List<String> missing = templates.keySet().stream().filter(k -> !request.prefetch().containsKey(k)).sorted().toList();
-        if (!missing.isEmpty() && request.fhirServer() == null) {
-            throw new PrefetchUnavailableException(missing);
+        long deadline = System.nanoTime() + client.properties().deadline().toNanos();
+        PrefetchPlan plan = PrefetchPlan.of(templates, request.prefetch(), reader);
+        if (!plan.missing.isEmpty() && request.fhirServer() == null) {
+            throw new PrefetchUnavailableException(plan.missing);
         }
-        return new PatientData();
+        if (request.fhirServer() == null) {
+            plan.withoutServer("the EHR reported an error fetching it", "further pages not read: no fhirServer");
+        } else if (!usable(request.fhirServer())) {
+            plan.withoutServer("fhirServer is not a usable http(s) URL",
+                    "further pages not read: fhirServer is not usable");
+        } else if (plan.needsServer()) {
+            fetch(request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
+        }
+        Map<DataKey, KeyResult> results = plan.results;
+        List<String> unknown = results.values().stream().filter(r -> r instanceof KeyResult.Unknown)
+                .map(r -> ((KeyResult.Unknown) r).reason()).toList();
+        if (!unknown.isEmpty()) {
+            log.info("patient data unknown: {}", unknown);
+        }
+        return new PatientData(results, plan.medications);
+    }
+
+    private void fetch(FetchRequest request, long deadline, Map<DataKey, String> toFetch,
+                       Map<DataKey, PageReader.Page> toContinue, Map<DataKey, KeyResult> results,
+                       List<IBaseResource> medications) {
+        Map<DataKey, KeyFetch> fetches = new EnumMap<>(DataKey.class);
+        Map<DataKey, CompletableFuture<KeyResult>> futures = new EnumMap<>(DataKey.class);
+        int maxEntries = client.properties().maxEntries();
+        try (FetchSession session = new FetchSession(client, reader, request.fhirServer(), request.accessToken(),
+                deadline)) {
+            toFetch.forEach((key, template) -> {
+                TemplateRenderer.Rendered rendered;
+                try {
+                    rendered = TemplateRenderer.render(request.fhirServer(), template, request.tokens());
+                } catch (IllegalArgumentException e) {
+                    results.put(key, unknown(key, "fhirServer or the query is not a valid URL"));
+                    return;
+                }
+                if (rendered.missingToken() != null) {
+                    results.put(key, unknown(key, "its query needs " + rendered.missingToken()
+                            + ", which the hook did not send"));
+                    return;
+                }
+                KeyFetch acc = new KeyFetch(key, maxEntries);
+                fetches.put(key, acc);
+                futures.put(key, session.fetch(acc, rendered.uri()));
+            });
+            toContinue.forEach((key, page) -> {
+                KeyFetch acc = new KeyFetch(key, maxEntries);
+                acc.add(page);
+                fetches.put(key, acc);
+                futures.put(key, session.next(acc, page.next()));
+            });
+            await(futures.values(), session.remainingMillis());
+            String late = "no answer within the " + client.properties().deadline().toMillis() + " ms deadline";
+            fetches.forEach((key, acc) -> {
+                CompletableFuture<KeyResult> f = futures.get(key);
+                KeyResult r = f.isDone() && !f.isCompletedExceptionally() ? f.join() : acc.result(late);
+                acc.close();
+                results.put(key, r);
+                medications.addAll(acc.medications());
+            });
+        }
+    }
+
+    private static void await(java.util.Collection<CompletableFuture<KeyResult>> futures, long millis) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(Math.max(millis, 0),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // what is not done by now is taken as it is; the session cancels the rest
+        }
+    }
+
+    private static KeyResult unknown(DataKey key, String why) {
+        return PrefetchPlan.unknown(key, why);
+    }
+
+    private static boolean usable(String fhirServer) {
+        try {
+            java.net.URI uri = java.net.URI.create(fhirServer);
+            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -66,6 +66,7 @@ class DemoPageSevereCkdTest {
         assertThat(twoGram).as("a suggestion with the 50%% renal cut (2 g)").isNotEmpty();
         WebElement accept = twoGram.get(0);
         String label = accept.findElement(By.cssSelector(".suggestion-label")).getText();
+        String cardUuid = critical.getDomAttribute("data-card"); // read before accepting: the page re-renders
 
         page.clickAndAwaitExchanges(By.cssSelector("button[data-suggestion='" + accept.getDomAttribute("data-suggestion")
                 + "']"), 2);
@@ -73,7 +74,7 @@ class DemoPageSevereCkdTest {
         DemoPage.Exchange feedback = page.lastExchange("/feedback");
         assertThat(feedback.status()).isEqualTo("200");
         JsonNode item = JSON.readTree(feedback.request()).path("feedback").get(0);
-        assertThat(item.path("card").asString()).isEqualTo(critical.getDomAttribute("data-card"));
+        assertThat(item.path("card").asString()).isEqualTo(cardUuid);
         assertThat(item.path("outcome").asString()).isEqualTo("accepted");
         assertThat(JSON.readTree(feedback.response()).path("received").asInt()).isEqualTo(1);
 

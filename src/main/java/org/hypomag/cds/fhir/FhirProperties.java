@@ -1,0 +1,47 @@
+package org.hypomag.cds.fhir;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the service's own FHIR queries ({@code cds.fhir.*}).
+ *
+ * @param queryTimeout time for one HTTP exchange (headers and body)
+ * @param deadline     time for all queries of one hook call, pages included; what is not done is unknown
+ * @param maxPages     pages read per key (first page included)
+ * @param maxBodyBytes largest answer read; a larger one is aborted and the key is unknown
+ * @param maxEntries   entries kept per key; further pages are not fetched
+ * @param threads      threads of the HTTP client (bounded; shared by all calls)
+ */
+@ConfigurationProperties("cds.fhir")
+public record FhirProperties(
+        @DefaultValue("800ms") Duration queryTimeout,
+        @DefaultValue("1200ms") Duration deadline,
+        @DefaultValue("5") int maxPages,
+        @DefaultValue("10MB") DataSize maxBodyBytes,
+        @DefaultValue("2000") int maxEntries,
+        @DefaultValue("8") int threads) {
+
+    public FhirProperties {
+        require(queryTimeout != null && queryTimeout.toMillis() > 0, "query-timeout must be positive");
+        require(deadline != null && deadline.toMillis() > 0, "deadline must be positive");
+        require(maxPages >= 1, "max-pages must be at least 1");
+        require(maxBodyBytes != null && maxBodyBytes.toBytes() > 0, "max-body-bytes must be positive");
+        require(maxEntries >= 1, "max-entries must be at least 1");
+        require(threads >= 1, "threads must be at least 1");
+    }
+
+    public static FhirProperties defaults() {
+        return new FhirProperties(Duration.ofMillis(800), Duration.ofMillis(1200), 5, DataSize.ofMegabytes(10),
+                2000, 8);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("cds.fhir." + message);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.hypomag.cds.fhir;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hypomag.cds.clinical.DataKey;
+
+/**
+ * What the prefetch settles and what is left to fetch: the first half of the issue-3 rules. A key that is
+ * missing is fetched (and named for a 412 when there is no fhirServer); null, an empty Bundle or an
+ * information outcome is Empty; an error outcome is fetched again; a Bundle with a next link is continued;
+ * a wrong type or invalid JSON is Unknown.
+ */
+final class PrefetchPlan {
+
+    final Map<DataKey, KeyResult> results = new EnumMap<>(DataKey.class);
+    final List<IBaseResource> medications = new ArrayList<>();
+    final Map<DataKey, String> toFetch = new LinkedHashMap<>();
+    final Map<DataKey, PageReader.Page> toContinue = new LinkedHashMap<>();
+    final List<String> missing = new ArrayList<>();
+
+    private PrefetchPlan() {
+    }
+
+    static PrefetchPlan of(Map<String, String> templates, Map<String, Optional<String>> prefetch, PageReader reader) {
+        PrefetchPlan plan = new PrefetchPlan();
+        templates.forEach((name, template) -> {
+            DataKey key = dataKey(name);
+            if (key != null) {
+                plan.add(key, name, template, prefetch.get(name), reader);
+            }
+        });
+        return plan;
+    }
+
+    private void add(DataKey key, String name, String template, Optional<String> value, PageReader reader) {
+        if (value == null) {
+            missing.add(name);
+            toFetch.put(key, template);
+            return;
+        }
+        if (value.isEmpty()) {
+            results.put(key, new KeyResult.Empty());
+            return;
+        }
+        PageReader.Page page = reader.read(key, value.get());
+        switch (page.kind()) {
+            case EMPTY -> results.put(key, new KeyResult.Empty());
+            case ERROR_OUTCOME -> toFetch.put(key, template);
+            case WRONG_TYPE -> results.put(key, unknown(key, "the prefetch held " + page.detail()));
+            case INVALID -> results.put(key, unknown(key, "the prefetch was not valid FHIR JSON"));
+            case RESOURCES -> {
+                if (page.next() == null) {
+                    medications.addAll(page.medications());
+                    results.put(key, new KeyResult.Present(page.resources(), null));
+                } else {
+                    toContinue.put(key, page);
+                }
+            }
+        }
+    }
+
+    boolean needsServer() {
+        return !toFetch.isEmpty() || !toContinue.isEmpty();
+    }
+
+    /** Nothing can be fetched: keys to fetch are Unknown, prefetched first pages are kept as incomplete. */
+    void withoutServer(String unknownWhy, String pagesWhy) {
+        toFetch.keySet().forEach(k -> results.put(k, unknown(k, unknownWhy)));
+        toContinue.forEach((k, page) -> {
+            medications.addAll(page.medications());
+            results.put(k, new KeyResult.Present(page.resources(), pagesWhy));
+        });
+    }
+
+    static KeyResult unknown(DataKey key, String why) {
+        return new KeyResult.Unknown(key.prefetchKey() + ": " + why);
+    }
+
+    static DataKey dataKey(String name) {
+        for (DataKey k : DataKey.values()) {
+            if (k.prefetchKey().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}
