@@ -3,9 +3,8 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
-import org.hypomag.cds.clinical.LabCodes;
+import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
-import org.hypomag.cds.fhir.PrefetchTemplates;
 import org.springframework.stereotype.Component;
 
 /** {@code hypomagnesemia-order-select}: graded alert, drug causes and dosed orders when orders are selected. */
@@ -17,16 +16,12 @@ class OrderSelectService implements CdsService {
     private final ServiceDescriptor descriptor;
     private final OrderHookCards orderCards;
 
-    OrderSelectService(LabCodes labCodes, OrderHookCards orderCards) {
+    OrderSelectService(Knowledge knowledge, OrderHookCards orderCards) {
         this.orderCards = orderCards;
-        this.descriptor = new ServiceDescriptor("order-select", ID, "Hypomagnesemia: check selected orders",
+        this.descriptor = ServiceDescriptors.of("order-select", ID, "Hypomagnesemia: check selected orders",
                 "When a magnesium-wasting drug (PPI, loop or thiazide diuretic, calcineurin inhibitor, cisplatin "
                         + "...) is selected, warns if magnesium is low (with a dosed replacement) or unmeasured; when "
-                        + "a magnesium order is selected, checks its dose against the level, kidney function and age.",
-                PrefetchTemplates.all(labCodes),
-                "Prefetch all keys or send fhirServer with an access token that can read Patient, Observation, "
-                        + "MedicationStatement, MedicationRequest and Condition for the patient.",
-                null);
+                        + "a magnesium order is selected, checks its dose against the level, kidney function and age.", knowledge);
     }
 
     @Override

@@ -3,9 +3,8 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
-import org.hypomag.cds.clinical.LabCodes;
+import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
-import org.hypomag.cds.fhir.PrefetchTemplates;
 import org.springframework.stereotype.Component;
 
 /** {@code hypomagnesemia-order-sign}: graded alert, drug causes and dosed orders before orders are signed. */
@@ -17,16 +16,12 @@ class OrderSignService implements CdsService {
     private final ServiceDescriptor descriptor;
     private final OrderHookCards orderCards;
 
-    OrderSignService(LabCodes labCodes, OrderHookCards orderCards) {
+    OrderSignService(Knowledge knowledge, OrderHookCards orderCards) {
         this.orderCards = orderCards;
-        this.descriptor = new ServiceDescriptor("order-sign", ID, "Hypomagnesemia: last check before signing",
+        this.descriptor = ServiceDescriptors.of("order-sign", ID, "Hypomagnesemia: last check before signing",
                 "Last check before signing: every drafted magnesium-wasting drug and magnesium order is checked "
                         + "as on order-select; cards already accepted or dismissed for this encounter are not "
-                        + "repeated when nothing changed.",
-                PrefetchTemplates.all(labCodes),
-                "Prefetch all keys or send fhirServer with an access token that can read Patient, Observation, "
-                        + "MedicationStatement, MedicationRequest and Condition for the patient.",
-                null);
+                        + "repeated when nothing changed.", knowledge);
     }
 
     @Override

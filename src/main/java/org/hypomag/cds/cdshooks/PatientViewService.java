@@ -7,10 +7,8 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.Assessor;
 import org.hypomag.cds.clinical.Knowledge;
-import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.knowledge.CardTexts;
-import org.hypomag.cds.fhir.PrefetchTemplates;
 import org.springframework.stereotype.Component;
 
 /** {@code hypomagnesemia-patient-view}: graded alert, drug causes and dosed orders when a chart opens. */
@@ -23,16 +21,12 @@ class PatientViewService implements CdsService {
     private final Knowledge knowledge;
     private final PatientViewCardRenderer renderer;
 
-    PatientViewService(LabCodes labCodes, Knowledge knowledge, CardTexts cardTexts, FhirContext fhir) {
+    PatientViewService(Knowledge knowledge, CardTexts cardTexts, FhirContext fhir) {
         this.knowledge = knowledge;
         this.renderer = new PatientViewCardRenderer(fhir, cardTexts, knowledge);
-        this.descriptor = new ServiceDescriptor("patient-view", ID, "Hypomagnesemia: alert and magnesium orders",
+        this.descriptor = ServiceDescriptors.of("patient-view", ID, "Hypomagnesemia: alert and magnesium orders",
                 "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
-                        + "sulfate order dosed for the level, kidney function and age.",
-                PrefetchTemplates.all(labCodes),
-                "Prefetch all keys or send fhirServer with an access token that can read Patient, Observation, "
-                        + "MedicationStatement, MedicationRequest and Condition for the patient.",
-                null);
+                        + "sulfate order dosed for the level, kidney function and age.", knowledge);
     }
 
     @Override

@@ -44,6 +44,7 @@ class ProtocolTest {
             assertThat(s.path("description").asString()).isNotBlank();
             assertThat(s.path("title").asString()).isNotBlank();
             assertThat(s.path("usageRequirements").asString()).isNotBlank();
+            assertThat(s.path("extension").path("org.hypomag.cds.knowledge-version").asString()).matches("\\d{4}\\..+");
             JsonNode prefetch = s.path("prefetch");
             List<String> keys = new ArrayList<>();
             prefetch.propertyNames().forEach(keys::add);

@@ -35,10 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Run by Failsafe in {@code verify}: {@code ./mvnw -B verify -Dit.test=RealFhirServerIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // demo mode allows loopback http FHIR servers (the test's HAPI server) and needs no JWT
         "cds.security.mode=demo",
-        // a loopback http fhirServer is only allowed for this test (property names: see the security branch)
-        "cds.security.fhir-server-allowlist[0]=http://127.0.0.1",
-        "cds.security.allow-http-fhir-server=true"})
+        // this test checks that fetching gives the same cards as prefetch, not speed: a cold HAPI server's first
+        // searches can take seconds on a busy 2-core machine, which the production deadline would (correctly)
+        // turn into "could not check" cards
+        "cds.fhir.query-timeout=20s", "cds.fhir.deadline=30s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealFhirServerIT {
 

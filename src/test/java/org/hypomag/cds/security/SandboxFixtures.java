@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The requests the public CDS Hooks sandbox sent to a stub on 127.0.0.1:9000 (shared/cds-hooks/fixtures,
- * copied to src/test/resources/security/fixtures): real ES384 JWTs, expired long ago.
+ * copied to src/test/resources/fixtures/sandbox): real ES384 JWTs, expired long ago.
  */
 record SandboxFixtures(String name, String method, String path, String token, String body, Instant iat,
                        Instant exp) {
@@ -25,7 +25,7 @@ record SandboxFixtures(String name, String method, String path, String token, St
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SandboxFixtures load(String name) {
-        try (InputStream in = SandboxFixtures.class.getResourceAsStream("/security/fixtures/" + name + ".json")) {
+        try (InputStream in = SandboxFixtures.class.getResourceAsStream("/fixtures/sandbox/" + name + ".json")) {
             JsonNode request = JSON.readTree(in);
             String token = request.get("headers").get("authorization").asString().substring("Bearer ".length());
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
