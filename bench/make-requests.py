@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 LOINC = "http://loinc.org"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 UCUM = "http://unitsofmeasure.org"
-NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+NOW = datetime.now(timezone.utc).replace(microsecond=0)  # labs stay current whenever this runs
 PID = "bench-1"
 
 # key -> (loinc, unit, newest value, typical value, delay in ms of the fake FHIR server for that query)
