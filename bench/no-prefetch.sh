@@ -41,8 +41,12 @@ start_service
 sed "s#FHIR_BASE#$WM_BASE/fhir#" "$OUT/req-fetch/patient-view-fetch.json" >"$OUT/req-fetch/call.json"
 curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
     "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer.json"
-echo "sample answer: $(head -c 300 "$OUT/no-prefetch-sample-answer.json")" | tee -a "$RESULT"
+summaries() { python3 -c 'import json,sys; print(" / ".join(c["indicator"] + ": " + c["summary"] for c in json.load(sys.stdin)["cards"]))'; }
+echo "first call after start: $(summaries <"$OUT/no-prefetch-sample-answer.json")" | tee -a "$RESULT"
 for _ in $(seq 1 10); do post_time "$OUT/req-fetch/call.json" >/dev/null; done
+curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
+    "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer-warm.json"
+echo "after warm-up: $(summaries <"$OUT/no-prefetch-sample-answer-warm.json")" | tee -a "$RESULT"
 times=$(for _ in $(seq 1 "$CALLS"); do post_time "$OUT/req-fetch/call.json"; done)
 echo "statuses: $(awk '{print $1}' <<<"$times" | sort | uniq -c | xargs)" | tee -a "$RESULT"
 s=$(awk '{print $2}' <<<"$times" | stats)
