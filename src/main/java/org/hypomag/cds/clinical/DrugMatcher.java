@@ -1,6 +1,7 @@
 package org.hypomag.cds.clinical;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,16 @@ import java.util.Map;
 public final class DrugMatcher {
 
     private final DrugCatalog catalog;
+    /** Each catalog term as " words " (see {@link #words}), normalised once instead of on every match. */
+    private final Map<String, String> termWords = new HashMap<>();
 
     public DrugMatcher(DrugCatalog catalog) {
         this.catalog = catalog;
+        for (DrugClass cls : catalog.classes()) {
+            for (DrugClass.Ingredient ing : cls.ingredients()) {
+                ing.terms().forEach(term -> termWords.put(term, " " + words(term).trim() + " "));
+            }
+        }
     }
 
     /** Every class the medication belongs to, at most one match per class, code matches first. */
@@ -39,8 +47,8 @@ public final class DrugMatcher {
         }
         if (found.isEmpty()) {
             List<String> texts = new ArrayList<>();
-            texts.add(text == null ? "" : text);
-            codes.forEach(c -> texts.add(c.display() == null ? "" : c.display()));
+            texts.add(normalise(text));
+            codes.forEach(c -> texts.add(normalise(c.display())));
             for (DrugClass cls : catalog.classes()) {
                 matchText(cls, texts).ifPresent(m -> found.putIfAbsent(cls.id(), m));
             }
@@ -71,12 +79,13 @@ public final class DrugMatcher {
         return java.util.Optional.empty();
     }
 
-    private static java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
-        for (String raw : texts) {
-            String t = " " + raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+    /** {@code texts} already normalised ({@link #normalise}). */
+    private java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
+        for (String t : texts) {
             for (DrugClass.Ingredient ing : cls.ingredients()) {
                 for (String term : ing.terms()) {
-                    if (containsWord(t, term)) {
+                    String w = termWords.get(term);
+                    if (w.length() > 2 && t.contains(w)) {
                         return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.TEXT,
                                 term));
                     }
@@ -87,12 +96,35 @@ public final class DrugMatcher {
     }
 
     static boolean containsWord(String normalisedText, String term) {
-        String t = term.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        String t = words(term).trim();
         return !t.isEmpty() && normalisedText.contains(" " + t + " ");
     }
 
     static String normalise(String raw) {
-        return " " + (raw == null ? "" : raw).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        return " " + words(raw == null ? "" : raw) + " ";
+    }
+
+    /**
+     * Lower case, every run of characters other than a-z and 0-9 as one space: what
+     * {@code toLowerCase().replaceAll("[^a-z0-9]+", " ")} gives, without compiling a pattern per call (text
+     * matching runs for every uncoded medication against every catalog term: the regex was most of the
+     * assessment's time).
+     */
+    static String words(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean inRun = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                sb.append(' ');
+                inRun = true;
+            }
+        }
+        return sb.toString();
     }
 
 }

@@ -32,6 +32,12 @@ final class QuantityNormaliser {
 
     private static final String ONE = "1.000000000000000000";
     private static final int CACHE_LIMIT = 1000;
+    /**
+     * Longer unit strings are refused before UCUM sees them: no real unit is this long, UCUM's lexer takes
+     * time that grows faster than the length (a 2.5 MB unit held a request for minutes, and with it the
+     * lock every other request waits on), and the string would otherwise be kept in the cache and problems.
+     */
+    static final int MAX_UNIT_CHARS = 64;
 
     private final UcumEssenceService ucum;
     private final UnitTable units;
@@ -54,6 +60,9 @@ final class QuantityNormaliser {
         }
         if (unit == null || unit.isBlank()) {
             return new Normalised(null, "no unit given");
+        }
+        if (unit.length() > MAX_UNIT_CHARS) {
+            return new Normalised(null, "unit not recognised (longer than " + MAX_UNIT_CHARS + " characters)");
         }
         String key = analyte + "|" + unit;
         Conversion c = cache.get(key);
@@ -90,6 +99,9 @@ final class QuantityNormaliser {
 
     /** The UCUM code for a unit string as labs send it, or null when it is not recognised. */
     String ucumCode(String unit) {
+        if (unit.length() > MAX_UNIT_CHARS) {
+            return null;
+        }
         String s = unit.strip().replace('\u00b5', 'u').replace('\u03bc', 'u');
         if (valid(s)) {
             return s;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# (2) No prefetch: WireMock (standalone jar) plays the EHR's FHIR server and answers each of the nine
+# queries after a fixed delay of 50-150 ms (bench/make-requests.py DELAYS_MS). Reports the median total
+# latency of the service divided by the median time of the slowest single query (target <= 1.3).
+# For comparison, the sequential figure is the sum of the nine single-query medians, each measured
+# directly against WireMock: the time a one-query-at-a-time fetch cannot beat. (The fhir layer has no
+# switch for a sequential fetch: cds.fhir.threads only sizes the HTTP client's executor, and the JDK
+# client keeps exchanges in flight on its selector whatever that size.)
+# env: CALLS (50)
+source "$(dirname "$0")/lib.sh"
+CALLS=${CALLS:-50}
+RESULT="$OUT/no-prefetch.txt"
+need curl curl
+build_jar
+requests "$OUT/req-fetch"
+start_wiremock "$OUT/req-fetch/wiremock"
+machine | tee "$RESULT"
+declare -A QUERY=(
+  [patient]="Patient/bench-1"
+  [magnesium]="Observation?patient=bench-1&code=http://loinc.org|19123-9&_sort=-date&_count=20"
+  [potassium]="Observation?patient=bench-1&code=http://loinc.org|2823-3&_sort=-date&_count=20"
+  [calcium]="Observation?patient=bench-1&code=http://loinc.org|17861-6&_sort=-date&_count=20"
+  [renal]="Observation?patient=bench-1&code=http://loinc.org|2160-0&_sort=-date&_count=20"
+  [weight]="Observation?patient=bench-1&code=http://loinc.org|29463-7&_sort=-date&_count=20"
+  [medicationStatements]="MedicationStatement?patient=bench-1&_count=100"
+  [medicationRequests]="MedicationRequest?patient=bench-1&_count=100"
+  [conditions]="Condition?patient=bench-1&_count=100")
+slowest=0
+sum=0
+for key in "${!QUERY[@]}"; do
+  url="$WM_BASE/fhir/${QUERY[$key]}"
+  for _ in 1 2 3; do curl -s -o /dev/null "$url"; done
+  s=$(for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done | stats)
+  m=$(sed -E 's/.*median=([0-9.]+).*/\1/' <<<"$s")
+  echo "single query $key, seconds: $s" | tee -a "$RESULT"
+  slowest=$(awk -v a="$slowest" -v b="$m" 'BEGIN {print (b > a) ? b : a}')
+  sum=$(awk -v a="$sum" -v b="$m" 'BEGIN {print a + b}')
+done
+echo "slowest single query median: $slowest s; sum of the nine medians (sequential floor): $sum s" | tee -a "$RESULT"
+start_service
+sed "s#FHIR_BASE#$WM_BASE/fhir#" "$OUT/req-fetch/patient-view-fetch.json" >"$OUT/req-fetch/call.json"
+curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
+    "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer.json"
+summaries() { python3 -c 'import json,sys; print(" / ".join(c["indicator"] + ": " + c["summary"] for c in json.load(sys.stdin)["cards"]))'; }
+echo "first call after start: $(summaries <"$OUT/no-prefetch-sample-answer.json")" | tee -a "$RESULT"
+for _ in $(seq 1 10); do post_time "$OUT/req-fetch/call.json" >/dev/null; done
+curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
+    "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer-warm.json"
+echo "after warm-up: $(summaries <"$OUT/no-prefetch-sample-answer-warm.json")" | tee -a "$RESULT"
+times=$(for _ in $(seq 1 "$CALLS"); do post_time "$OUT/req-fetch/call.json"; done)
+echo "statuses: $(awk '{print $1}' <<<"$times" | sort | uniq -c | xargs)" | tee -a "$RESULT"
+s=$(awk '{print $2}' <<<"$times" | stats)
+median=$(sed -E 's/.*median=([0-9.]+).*/\1/' <<<"$s")
+echo "parallel (the service), total latency, seconds: $s" | tee -a "$RESULT"
+awk -v m="$median" -v s="$slowest" -v q="$sum" 'BEGIN {
+  printf "ratio parallel = median total / slowest single query = %.2f\n", m / s
+  printf "ratio sequential floor = sum of single queries / slowest single query = %.2f\n", q / s }' | tee -a "$RESULT"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# (4) Startup of the packaged jar to the first answered patient-view call (3 runs), then RSS of the
+# process after SOAK_SECONDS (600) of constant load (200 requests/s, patient-view and order-select with
+# full prefetch).
+source "$(dirname "$0")/lib.sh"
+SOAK_SECONDS=${SOAK_SECONDS:-600}
+RATE=${RATE:-200}
+RESULT="$OUT/startup-soak.txt"
+need wrk wrk
+need curl curl
+build_jar
+requests "$OUT/req"
+machine | tee "$RESULT"
+for run in 1 2 3; do
+  PORT=$(free_port)
+  BASE="http://127.0.0.1:$PORT"
+  t0=$(now_ms)
+  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+      --cds.security.mode=demo --logging.level.root=WARN >"$OUT/startup-$run.log" 2>&1 &
+  SERVICE_PID=$!
+  status=000
+  for _ in $(seq 1 1500); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        --data-binary @"$OUT/req/patient-view-full.json" "$BASE/cds-services/hypomagnesemia-patient-view" || true)
+    [ "$status" = 200 ] && break
+    sleep 0.02
+  done
+  echo "startup run $run: launch to first 200 answer = $(( $(now_ms) - t0 )) ms (status $status)" | tee -a "$RESULT"
+  stop_service
+done
+start_service
+echo "rss_kb after start, before load: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
+RATE=$RATE BODIES="/cds-services/hypomagnesemia-patient-view=$OUT/req/patient-view-full.json,/cds-services/hypomagnesemia-order-select=$OUT/req/order-select-full.json" \
+  wrk -t1 -c16 -d"${SOAK_SECONDS}"s --timeout 5s -s "$ROOT/bench/constant-rate.lua" "$BASE" | tee -a "$RESULT" | grep RESULT
+echo "rss_kb after ${SOAK_SECONDS} s at ${RATE}/s: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"

@@ -1,0 +1,113 @@
+package org.hypomag.cds.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * 100 patient-view calls in flight at once, one per patient, each with its own prefetched magnesium: every
+ * answer names its own patient's value and no other patient's. 90 patients are low (0.71–1.69 mg/dL, never a
+ * value ending in 0, so no threshold or converted mmol/L figure can look like another patient's value); 10
+ * are normal (2.01–2.11 mg/dL) and must get no magnesium alert at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
+class ConcurrentPatientsTest {
+
+    private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])\\d+\\.\\d+(?![\\d])");
+
+    @LocalServerPort
+    int port;
+
+    record Patient(String id, String mgPerDl, boolean low) {
+    }
+
+    static List<Patient> patients() {
+        List<Patient> out = new ArrayList<>();
+        for (int tenth = 7; tenth <= 16; tenth++) {
+            for (int digit = 1; digit <= 9; digit++) {
+                String v = String.format(Locale.ROOT, "%d.%d%d", tenth / 10, tenth % 10, digit);
+                out.add(new Patient("conc-" + out.size(), v, true));
+            }
+        }
+        for (String v : List.of("2.01", "2.02", "2.03", "2.04", "2.05", "2.06", "2.07", "2.08", "2.09", "2.11")) {
+            out.add(new Patient("conc-" + out.size(), v, false));
+        }
+        return out;
+    }
+
+    @Test
+    void hundredPatientsAtOnce_eachAnswerNamesOnlyItsOwnMagnesium() {
+        List<Patient> patients = patients();
+        assertThat(patients).hasSize(100);
+        Set<String> allValues = new HashSet<>();
+        patients.forEach(p -> allValues.add(p.mgPerDl()));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (Patient p : patients) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + HookRequests.PATIENT_VIEW)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request(p).toString())).build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < patients.size(); i++) {
+            Patient p = patients.get(i);
+            HttpResponse<String> r = inFlight.get(i).join();
+            assertThat(r.statusCode()).as("%s: %s", p.id(), r.body()).isEqualTo(200);
+            String text = cardText(HookRequests.JSON.readTree(r.body()));
+            Set<String> named = new HashSet<>();
+            Matcher m = DECIMAL.matcher(text);
+            while (m.find()) {
+                if (allValues.contains(m.group())) {
+                    named.add(m.group());
+                }
+            }
+            if (p.low()) {
+                assertThat(named).as("values named for %s (own %s): %s", p.id(), p.mgPerDl(), text)
+                        .containsExactly(p.mgPerDl());
+            } else {
+                assertThat(named).as("values named for normal %s: %s", p.id(), text).isEmpty();
+                assertThat(text.toLowerCase(Locale.ROOT)).as("normal %s", p.id()).doesNotContain("hypomagnes");
+            }
+        }
+    }
+
+    private static ObjectNode request(Patient p) {
+        ObjectNode req = HookRequests.valid(HookRequests.PATIENT_VIEW, p.id());
+        ObjectNode prefetch = (ObjectNode) req.get("prefetch");
+        for (String key : HookRequests.PREFETCH_KEYS) {
+            prefetch.set(key, HookRequests.bundle(List.of()));
+        }
+        prefetch.set("patient", HookRequests.patient(p.id(), "1961-05-06", "male"));
+        prefetch.set("magnesium", HookRequests.bundle(List.of(HookRequests.magnesium("mg-" + p.id(), p.id(),
+                p.mgPerDl(), "mg/dL", java.time.Instant.now().minus(Duration.ofHours(3)).toString()))));
+        return req;
+    }
+
+    private static String cardText(JsonNode response) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode card : response.path("cards")) {
+            sb.append(card.path("summary").asString()).append(' ').append(card.path("detail").asString()).append(' ');
+        }
+        return sb.toString();
+    }
+}
