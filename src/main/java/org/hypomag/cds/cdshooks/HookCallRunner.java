@@ -77,7 +77,7 @@ class HookCallRunner {
             }
         }
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        return new FetchRequest(request.fhirServer(), token, PrefetchTokens.of(call), prefetch);
+        return new FetchRequest(request.fhirServer(), token, FetchRequest.tokens(call.patientId(), call.encounterId(), call.userId()), prefetch);
     }
 
     private static String json(JsonNode node) {

@@ -1,10 +1,7 @@
 package org.hypomag.cds.clinical;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +9,6 @@ import java.util.Set;
 
 import org.hypomag.cds.clinical.OrderReview.MgOrderCheck;
 import org.hypomag.cds.clinical.OrderReview.MgRoute;
-import org.hypomag.cds.clinical.OrderReview.Problem;
 import org.hypomag.cds.clinical.OrderReview.Situation;
 import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
 
@@ -22,9 +18,6 @@ import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
  * (D5-D8, D11, D15, D16). Pure: the assessment of the same snapshot is an argument.
  */
 public final class OrderReviewer {
-
-    private static final Set<ResultStatus> VALID = EnumSet.of(ResultStatus.FINAL, ResultStatus.AMENDED,
-            ResultStatus.CORRECTED, ResultStatus.PRELIMINARY);
 
     private OrderReviewer() {
     }
@@ -82,7 +75,7 @@ public final class OrderReviewer {
             }
         } else if (assessment.magnesium() == null && assessment.staleLow() != null) {
             situation = Situation.STALE_LOW_MG;
-        } else if (!hasSerumMgWithin(snapshot, now, knowledge.thresholds().gapNoMg())) {
+        } else if (Labs.current(snapshot, knowledge, Analyte.MAGNESIUM, knowledge.thresholds().gapNoMg(), now).isEmpty()) {
             situation = Situation.NO_MG_IN_WINDOW;
         } else {
             return null; // recent or stale normal Mg within the window, or high Mg: no card (D12, D16)
@@ -108,15 +101,6 @@ public final class OrderReviewer {
         return DrugCauseRule.findings(ordered, band);
     }
 
-    /** D10/D14: any valid serum/plasma Mg result within the window. */
-    static boolean hasSerumMgWithin(PatientSnapshot snapshot, Instant now, java.time.Duration window) {
-        Instant from = now.minus(window);
-        return snapshot.labs(Analyte.MAGNESIUM).stream()
-                .anyMatch(l -> VALID.contains(l.status()) && l.hasValue() && l.source() != null
-                        && l.source().time() != null && !l.source().time().isBefore(from)
-                        && !l.source().time().isAfter(now));
-    }
-
     /** IV unless the route or the text says oral (magnesium sulfate is the only injectable salt, §5.1). */
     static MgRoute route(DraftOrder draft) {
         String route = draft.route() == null ? "" : draft.route().toLowerCase(Locale.ROOT);
@@ -135,9 +119,5 @@ public final class OrderReviewer {
         boolean oralText = text.contains("oral") || text.contains("tablet") || text.contains("capsule")
                 || text.contains("oxide") || text.contains("citrate") || text.contains("gluconate");
         return sulfate && !oralText ? MgRoute.IV_SULFATE : MgRoute.ORAL;
-    }
-
-    static BigDecimal round(BigDecimal v) {
-        return v.round(new MathContext(3));
     }
 }
