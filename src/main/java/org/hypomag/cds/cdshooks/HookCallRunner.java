@@ -56,7 +56,7 @@ class HookCallRunner {
         }
         PatientData data = resolver.resolve(service.descriptor().prefetch(), fetchRequest(call, request));
         JsonNode context = request.context();
-        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, json(context.get("draftOrders")),
+        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, context.get("draftOrders"),
                 selections(context), !service.requiredContext().contains("selections"));
         Instant now = clock.instant();
         List<Card> cards = service.cards(snapshot, call, now);
@@ -68,20 +68,16 @@ class HookCallRunner {
     }
 
     private static FetchRequest fetchRequest(HookCall call, CdsRequest request) {
-        Map<String, Optional<String>> prefetch = new HashMap<>();
+        Map<String, Optional<JsonNode>> prefetch = new HashMap<>();
         JsonNode given = request.prefetch();
         if (given != null && given.isObject()) {
             for (Map.Entry<String, JsonNode> e : given.properties()) {
                 JsonNode value = e.getValue();
-                prefetch.put(e.getKey(), value == null || value.isNull() ? Optional.empty() : Optional.of(value.toString()));
+                prefetch.put(e.getKey(), value == null || value.isNull() ? Optional.empty() : Optional.of(value));
             }
         }
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
         return new FetchRequest(request.fhirServer(), token, FetchRequest.tokens(call.patientId(), call.encounterId(), call.userId()), prefetch);
-    }
-
-    private static String json(JsonNode node) {
-        return node == null || node.isNull() ? null : node.toString();
     }
 
     private static List<String> selections(JsonNode context) {

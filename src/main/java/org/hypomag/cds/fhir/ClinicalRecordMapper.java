@@ -4,68 +4,72 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hypomag.cds.clinical.ConditionEntry;
 import org.hypomag.cds.clinical.MedicationUse;
+import tools.jackson.databind.JsonNode;
 
-/** MedicationRequest / MedicationStatement → MedicationUse, Condition → ConditionEntry. */
+/** MedicationRequest / MedicationStatement (JSON) → MedicationUse, Condition (JSON) → ConditionEntry. */
 final class ClinicalRecordMapper {
 
     private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
     private static final Set<String> NOT_VERIFIED = Set.of("refuted", "entered-in-error");
+    private static final Set<String> ENCOUNTER_DIAGNOSIS = Set.of("encounter-diagnosis");
 
     private ClinicalRecordMapper() {
     }
 
-    static MedicationUse medication(MedicationRequest r, MedicationCodes meds) {
-        MedicationCodes.Resolved m = meds.resolve(r, r.hasMedicationCodeableConcept()
-                ? r.getMedicationCodeableConcept() : null, r.hasMedicationReference() ? r.getMedicationReference() : null);
-        String status = r.hasStatus() ? r.getStatus().toCode() : null;
-        return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(status),
-                FhirValues.source(r, FhirValues.instant(r.getAuthoredOnElement())));
+    static MedicationUse medicationRequest(FhirResource r, MedicationCodes meds) {
+        JsonNode json = r.json();
+        MedicationCodes.Resolved m = meds.resolve(json);
+        return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
+                FhirValues.source(r, FhirValues.instant(json, "authoredOn")));
     }
 
-    static MedicationUse medication(MedicationStatement s, MedicationCodes meds) {
-        MedicationCodes.Resolved m = meds.resolve(s, s.hasMedicationCodeableConcept()
-                ? s.getMedicationCodeableConcept() : null, s.hasMedicationReference() ? s.getMedicationReference() : null);
+    static MedicationUse medicationStatement(FhirResource s, MedicationCodes meds) {
+        JsonNode json = s.json();
+        MedicationCodes.Resolved m = meds.resolve(json);
         Instant time = null;
-        if (s.hasEffectiveDateTimeType()) {
-            time = FhirValues.instant(s.getEffectiveDateTimeType());
-        } else if (s.hasEffectivePeriod()) {
-            time = FhirValues.instant(s.getEffectivePeriod().getStartElement());
+        if (FhirJson.has(json, "effectiveDateTime")) {
+            time = FhirValues.instant(json, "effectiveDateTime");
+        } else if (FhirJson.has(json, "effectivePeriod")) {
+            time = FhirValues.instant(FhirJson.object(json, "effectivePeriod"), "start");
         }
         if (time == null) {
-            time = FhirValues.instant(s.getDateAssertedElement());
+            time = FhirValues.instant(json, "dateAsserted");
         }
-        String status = s.hasStatus() ? s.getStatus().toCode() : null;
-        return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(status), FhirValues.source(s, time));
+        return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
+                FhirValues.source(s, time));
     }
 
-    static ConditionEntry condition(Condition c) {
-        boolean clinicallyActive = !c.hasClinicalStatus() || c.getClinicalStatus().getCoding().stream()
-                .noneMatch(Coding::hasCode) || anyCode(c.getClinicalStatus(), ACTIVE_CLINICAL);
-        boolean verified = !c.hasVerificationStatus() || !anyCode(c.getVerificationStatus(), NOT_VERIFIED);
-        boolean encounterDiagnosis = c.getCategory().stream()
-                .anyMatch(cat -> anyCode(cat, Set.of("encounter-diagnosis")));
+    static ConditionEntry condition(FhirResource condition) {
+        JsonNode c = condition.json();
+        JsonNode clinical = FhirJson.object(c, "clinicalStatus");
+        JsonNode verification = FhirJson.object(c, "verificationStatus");
+        boolean clinicallyActive = clinical == null || FhirJson.array(clinical, "coding").stream()
+                .allMatch(k -> blank(FhirJson.string(k, "code"))) || anyCode(clinical, ACTIVE_CLINICAL);
+        boolean verified = verification == null || !anyCode(verification, NOT_VERIFIED);
+        boolean encounterDiagnosis = FhirJson.array(c, "category").stream()
+                .anyMatch(cat -> anyCode(cat, ENCOUNTER_DIAGNOSIS));
         Instant time = null;
-        if (c.hasOnsetDateTimeType()) {
-            time = FhirValues.instant(c.getOnsetDateTimeType());
-        } else if (c.hasOnsetPeriod()) {
-            time = FhirValues.instant(c.getOnsetPeriod().getStartElement());
+        if (FhirJson.has(c, "onsetDateTime")) {
+            time = FhirValues.instant(c, "onsetDateTime");
+        } else if (FhirJson.has(c, "onsetPeriod")) {
+            time = FhirValues.instant(FhirJson.object(c, "onsetPeriod"), "start");
         }
         if (time == null) {
-            time = FhirValues.instant(c.getRecordedDateElement());
+            time = FhirValues.instant(c, "recordedDate");
         }
-        return new ConditionEntry(FhirValues.codes(c.getCode()), FhirValues.text(c.getCode()),
-                clinicallyActive && verified, encounterDiagnosis, FhirValues.source(c, time));
+        JsonNode code = FhirJson.object(c, "code");
+        return new ConditionEntry(FhirValues.codes(code), FhirValues.text(code), clinicallyActive && verified,
+                encounterDiagnosis, FhirValues.source(condition, time));
     }
 
-    private static boolean anyCode(CodeableConcept cc, Set<String> codes) {
-        List<Coding> codings = cc.getCoding();
-        return codings.stream().anyMatch(k -> k.hasCode() && codes.contains(k.getCode()));
+    private static boolean anyCode(JsonNode cc, Set<String> codes) {
+        List<JsonNode> codings = FhirJson.array(cc, "coding");
+        return codings.stream().map(k -> FhirJson.string(k, "code")).anyMatch(k -> k != null && codes.contains(k));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

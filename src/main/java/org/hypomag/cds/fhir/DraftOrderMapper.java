@@ -4,118 +4,132 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.util.FhirTerser;
-import org.hl7.fhir.instance.model.api.IBase;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Dosage;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Timing;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DraftOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The draftOrders Bundle of order-select/order-sign → DraftOrders. MedicationRequest: codes (medicationReference
- * resolved from contained resources or the Bundle), text, the first doseQuantity, the infusion duration from
- * timing.repeat.duration or from the dose and a rate (g/h, or a ratio), the route. Other request types: codes
- * and text of their {@code code}, and status.
+ * The draftOrders Bundle of order-select/order-sign (JSON) → DraftOrders. MedicationRequest: codes
+ * (medicationReference resolved from contained resources or the Bundle), text, the first doseQuantity, the
+ * infusion duration from timing.repeat.duration or from the dose and a rate (g/h, or a ratio), the route.
+ * Other request types: codes and text of their {@code code}, and status.
  */
 final class DraftOrderMapper {
 
     private final QuantityNormaliser units;
+    private final Set<String> resourceTypes;
 
-    DraftOrderMapper(QuantityNormaliser units) {
+    DraftOrderMapper(QuantityNormaliser units, Set<String> resourceTypes) {
         this.units = units;
+        this.resourceTypes = Set.copyOf(resourceTypes);
     }
 
-    List<DraftOrder> map(Bundle drafts, List<IBaseResource> medications, List<String> selections, boolean allSelected,
-                         FhirContext fhirContext) {
-        List<IBaseResource> bundled = new ArrayList<>(medications);
-        drafts.getEntry().forEach(e -> bundled.add(e.getResource()));
-        MedicationCodes meds = new MedicationCodes(bundled.stream().filter(r -> r != null).toList());
+    /** @throws FhirJson.Malformed when the Bundle's structure is not FHIR's */
+    List<DraftOrder> map(JsonNode drafts, List<FhirResource> medications, List<String> selections,
+                         boolean allSelected) {
+        List<FhirResource> entries = new ArrayList<>();
+        for (JsonNode e : FhirJson.array(drafts, "entry")) {
+            JsonNode r = FhirJson.object(e, "resource");
+            if (r != null) {
+                FhirResource resource = FhirResource.of(r, FhirJson.string(e, "fullUrl"));
+                if (resource.type() == null || !resourceTypes.contains(resource.type())) {
+                    throw new FhirJson.Malformed("entry.resource.resourceType");
+                }
+                entries.add(resource);
+            }
+        }
+        List<FhirResource> bundled = new ArrayList<>(medications);
+        bundled.addAll(entries);
+        MedicationCodes meds = new MedicationCodes(bundled);
         List<DraftOrder> out = new ArrayList<>();
-        for (Bundle.BundleEntryComponent e : drafts.getEntry()) {
-            IBaseResource r = e.getResource();
-            if (r == null || "Medication".equals(r.fhirType())) {
+        for (FhirResource r : entries) {
+            if ("Medication".equals(r.type())) {
                 continue;
             }
-            String ref = FhirValues.reference(r);
-            boolean selected = allSelected || selections.contains(ref);
-            String id = r.getIdElement() == null ? null : r.getIdElement().getIdPart();
-            out.add(r instanceof MedicationRequest mr ? medication(mr, id, selected, meds)
-                    : other(r, id, selected, fhirContext.newTerser()));
+            boolean selected = allSelected || selections.contains(r.reference());
+            out.add("MedicationRequest".equals(r.type()) ? medication(r, selected, meds) : other(r, selected));
         }
         return out;
     }
 
-    private DraftOrder medication(MedicationRequest r, String id, boolean selected, MedicationCodes meds) {
-        MedicationCodes.Resolved m = meds.resolve(r, r.hasMedicationCodeableConcept()
-                ? r.getMedicationCodeableConcept() : null, r.hasMedicationReference() ? r.getMedicationReference() : null);
+    private DraftOrder medication(FhirResource resource, boolean selected, MedicationCodes meds) {
+        JsonNode r = resource.json();
+        MedicationCodes.Resolved m = meds.resolve(r);
         BigDecimal doseValue = null;
         String doseUnit = null;
         BigDecimal minutes = null;
         String route = null;
-        if (r.hasDosageInstruction()) {
-            Dosage d = r.getDosageInstructionFirstRep();
-            Quantity dose = d.getDoseAndRate().stream().filter(x -> x.hasDoseQuantity()).map(x -> x.getDoseQuantity())
-                    .findFirst().orElse(null);
+        List<JsonNode> dosages = FhirJson.array(r, "dosageInstruction");
+        if (!dosages.isEmpty()) {
+            JsonNode d = dosages.get(0);
+            List<JsonNode> doseAndRate = FhirJson.array(d, "doseAndRate");
+            JsonNode dose = doseAndRate.stream().map(x -> FhirJson.object(x, "doseQuantity"))
+                    .filter(x -> x != null).findFirst().orElse(null);
             if (dose != null) {
-                doseValue = dose.getValue();
-                doseUnit = dose.hasCode() ? dose.getCode() : dose.hasUnit() ? dose.getUnit() : null;
+                doseValue = FhirJson.decimal(dose, "value");
+                doseUnit = unitOf(dose);
             }
-            minutes = duration(d.getTiming());
+            minutes = duration(FhirJson.object(d, "timing"));
             if (minutes == null && dose != null) {
-                minutes = fromRate(d, doseValue, doseUnit);
+                minutes = fromRate(doseAndRate, doseValue, doseUnit);
             }
-            if (d.hasRoute()) {
-                CodeableConcept rc = d.getRoute();
+            JsonNode rc = FhirJson.object(d, "route");
+            if (rc != null) {
                 route = !FhirValues.text(rc).isEmpty() ? FhirValues.text(rc)
-                        : rc.getCoding().stream().map(c -> c.getCode()).filter(c -> c != null).findFirst().orElse(null);
+                        : FhirJson.array(rc, "coding").stream().map(c -> FhirJson.string(c, "code"))
+                        .filter(c -> c != null).findFirst().orElse(null);
             }
         }
-        String status = r.hasStatus() ? r.getStatus().toCode() : null;
-        return new DraftOrder("MedicationRequest", id, selected, m.codes(), m.text(), doseValue, doseUnit, minutes,
-                route, FhirValues.medicationStatus(status));
+        return new DraftOrder("MedicationRequest", resource.id(), selected, m.codes(), m.text(), doseValue, doseUnit,
+                minutes, route, FhirValues.medicationStatus(FhirJson.string(r, "status")));
     }
 
-    private BigDecimal duration(Timing timing) {
-        if (timing == null || !timing.hasRepeat() || !timing.getRepeat().hasDuration()
-                || !timing.getRepeat().hasDurationUnit()) {
+    /** Quantity.code, else Quantity.unit; null when neither. */
+    private static String unitOf(JsonNode q) {
+        String code = FhirJson.string(q, "code");
+        return code != null && !code.isBlank() ? code : FhirJson.string(q, "unit");
+    }
+
+    private BigDecimal duration(JsonNode timing) {
+        JsonNode repeat = FhirJson.object(timing, "repeat");
+        BigDecimal duration = FhirJson.decimal(repeat, "duration");
+        String unit = FhirJson.string(repeat, "durationUnit");
+        if (duration == null || unit == null || unit.isBlank()) {
             return null;
         }
-        return units.convert(timing.getRepeat().getDuration(), timing.getRepeat().getDurationUnit().toCode(), "min");
+        return units.convert(duration, unit, "min");
     }
 
     /** Duration = dose / rate, e.g. 4 g at 1 g/h → 240 min; null when the units do not fit. */
-    private BigDecimal fromRate(Dosage d, BigDecimal dose, String doseUnit) {
+    private BigDecimal fromRate(List<JsonNode> doseAndRate, BigDecimal dose, String doseUnit) {
         if (dose == null || doseUnit == null) {
             return null;
         }
-        for (Dosage.DosageDoseAndRateComponent x : d.getDoseAndRate()) {
+        for (JsonNode x : doseAndRate) {
             BigDecimal rate = null;
             String amountUnit = null;
             String timeUnit = null;
-            if (x.hasRateQuantity()) {
-                Quantity q = x.getRateQuantity();
-                String u = q.hasCode() ? q.getCode() : q.getUnit();
+            JsonNode q = FhirJson.object(x, "rateQuantity");
+            JsonNode ratio = FhirJson.object(x, "rateRatio");
+            if (q != null) {
+                String u = unitOf(q);
                 int slash = u == null ? -1 : u.lastIndexOf('/');
                 if (slash > 0) {
-                    rate = q.getValue();
+                    rate = FhirJson.decimal(q, "value");
                     amountUnit = u.substring(0, slash);
                     timeUnit = u.substring(slash + 1);
                 }
-            } else if (x.hasRateRatio() && x.getRateRatio().hasNumerator() && x.getRateRatio().hasDenominator()) {
-                Quantity num = x.getRateRatio().getNumerator();
-                Quantity den = x.getRateRatio().getDenominator();
-                if (num.hasValue() && den.hasValue() && den.getValue().signum() > 0) {
-                    rate = num.getValue().divide(den.getValue(), MathContext.DECIMAL64);
-                    amountUnit = num.hasCode() ? num.getCode() : num.getUnit();
-                    timeUnit = den.hasCode() ? den.getCode() : den.getUnit();
+            } else if (ratio != null) {
+                JsonNode num = FhirJson.object(ratio, "numerator");
+                JsonNode den = FhirJson.object(ratio, "denominator");
+                BigDecimal numValue = FhirJson.decimal(num, "value");
+                BigDecimal denValue = FhirJson.decimal(den, "value");
+                if (numValue != null && denValue != null && denValue.signum() > 0) {
+                    rate = numValue.divide(denValue, MathContext.DECIMAL64);
+                    amountUnit = unitOf(num);
+                    timeUnit = unitOf(den);
                 }
             }
             if (rate == null || rate.signum() <= 0 || amountUnit == null || timeUnit == null) {
@@ -130,24 +144,21 @@ final class DraftOrderMapper {
         return null;
     }
 
-    private static DraftOrder other(IBaseResource r, String id, boolean selected, FhirTerser terser) {
+    /** Another request type (ServiceRequest, ...): its {@code code} and {@code status}, when it has them. */
+    private static DraftOrder other(FhirResource resource, boolean selected) {
+        JsonNode r = resource.json();
         List<Code> codes = List.of();
         String text = "";
         String status = null;
         try {
-            List<IBase> code = terser.getValues(r, r.fhirType() + ".code");
-            if (!code.isEmpty() && code.get(0) instanceof CodeableConcept cc) {
-                codes = FhirValues.codes(cc);
-                text = FhirValues.text(cc);
-            }
-            List<IBase> st = terser.getValues(r, r.fhirType() + ".status");
-            if (!st.isEmpty() && st.get(0) instanceof IPrimitiveType<?> p) {
-                status = p.getValueAsString();
-            }
-        } catch (RuntimeException e) {
-            // a request type without code or status: codes and text stay empty
+            JsonNode code = FhirJson.object(r, "code");
+            codes = FhirValues.codes(code);
+            text = FhirValues.text(code);
+            status = FhirJson.string(r, "status");
+        } catch (FhirJson.Malformed e) {
+            // a request type whose code or status is not a CodeableConcept/code: codes and text stay empty
         }
-        return new DraftOrder(r.fhirType(), id, selected, codes, text, null, null, null, null,
+        return new DraftOrder(resource.type(), resource.id(), selected, codes, text, null, null, null, null,
                 FhirValues.medicationStatus(status));
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * What the resolver needs from a hook call: where to fetch, with which token, the values of the prefetch
  * tokens, and the prefetch as the EHR sent it.
@@ -12,11 +14,11 @@ import java.util.Optional;
  * @param accessToken {@code fhirAuthorization.access_token}, or null (then no Authorization header is sent)
  * @param tokens      token name → value: {@code context.patientId}, {@code context.encounterId},
  *                    {@code context.userId}, {@code userPractitionerId} ... (see {@link #tokens})
- * @param prefetch    key → {@code Optional.of(json)} or {@code Optional.empty()} for a JSON {@code null}; a
+ * @param prefetch    key → {@code Optional.of(json)} (the JSON tree as received) or {@code Optional.empty()} for a JSON {@code null}; a
  *                    key the EHR did not send is absent
  */
 public record FetchRequest(String fhirServer, String accessToken, Map<String, String> tokens,
-                           Map<String, Optional<String>> prefetch) {
+                           Map<String, Optional<JsonNode>> prefetch) {
 
     public FetchRequest {
         fhirServer = fhirServer == null || fhirServer.isBlank() ? null : fhirServer.strip();

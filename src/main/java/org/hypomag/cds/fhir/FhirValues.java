@@ -2,6 +2,7 @@ package org.hypomag.cds.fhir;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -9,13 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.MedicationStatus;
 import org.hypomag.cds.clinical.SourceRef;
+import tools.jackson.databind.JsonNode;
 
 /** Small readers shared by the mappers: codes, texts, times, references, status folding. */
 final class FhirValues {
@@ -27,43 +25,62 @@ final class FhirValues {
     static final String RXNORM_OID = "urn:oid:2.16.840.1.113883.6.88";
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-    static List<Code> codes(CodeableConcept cc) {
+    /** The codings of a CodeableConcept (JSON) that have a code. */
+    static List<Code> codes(JsonNode cc) {
         List<Code> out = new ArrayList<>();
-        if (cc != null) {
-            for (Coding c : cc.getCoding()) {
-                if (c.hasCode()) {
-                    String system = RXNORM_OID.equals(c.getSystem()) ? RXNORM : c.getSystem();
-                    out.add(new Code(system, c.getCode(), c.getDisplay()));
-                }
+        for (JsonNode c : FhirJson.array(cc, "coding")) {
+            String code = FhirJson.string(c, "code");
+            if (code != null && !code.isBlank()) {
+                String system = FhirJson.string(c, "system");
+                out.add(new Code(RXNORM_OID.equals(system) ? RXNORM : system, code, FhirJson.string(c, "display")));
             }
         }
         return out;
     }
 
     /** CodeableConcept.text, else the first display, else "". */
-    static String text(CodeableConcept cc) {
+    static String text(JsonNode cc) {
         if (cc == null) {
             return "";
         }
-        if (cc.hasText()) {
-            return cc.getText();
+        String text = FhirJson.string(cc, "text");
+        if (text != null && !text.isBlank()) {
+            return text;
         }
-        return cc.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst().orElse("");
+        for (JsonNode c : FhirJson.array(cc, "coding")) {
+            String display = FhirJson.string(c, "display");
+            if (display != null && !display.isBlank()) {
+                return display;
+            }
+        }
+        return "";
     }
 
-    /** A FHIR date/dateTime/instant as an Instant; a date without time is taken at 00:00 UTC. */
-    static Instant instant(BaseDateTimeType dt) {
-        if (dt == null || dt.getValueAsString() == null) {
+    /** The FHIR date/dateTime/instant element {@code element} of {@code parent} as an Instant. */
+    static Instant instant(JsonNode parent, String element) {
+        return instant(FhirJson.string(parent, element));
+    }
+
+    /**
+     * A FHIR date/dateTime/instant as an Instant; a date without time is taken at 00:00 UTC, a time without
+     * an offset (not valid FHIR, but sent) as UTC; anything unreadable is null.
+     */
+    static Instant instant(String s) {
+        if (s == null || s.isBlank()) {
             return null;
         }
-        String s = dt.getValueAsString();
+        String v = s.strip();
         try {
-            if (s.length() <= 10) {
-                return date(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (v.length() <= 10) {
+                return date(v).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(s).toInstant();
+            return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            return dt.getValue() == null ? null : dt.getValue().toInstant();
+            try {
+                return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                return null;
+            }
         }
     }
 
@@ -80,14 +97,8 @@ final class FhirValues {
         return LocalDate.parse(padded);
     }
 
-    static String reference(IBaseResource r) {
-        String type = r.fhirType();
-        String id = r.getIdElement() == null ? null : r.getIdElement().getIdPart();
-        return id == null ? type : type + "/" + id;
-    }
-
-    static SourceRef source(IBaseResource r, Instant time) {
-        return new SourceRef(reference(r), time);
+    static SourceRef source(FhirResource r, Instant time) {
+        return new SourceRef(r.reference(), time);
     }
 
     /** MedicationRequest/MedicationStatement/other request status codes folded into one set. */

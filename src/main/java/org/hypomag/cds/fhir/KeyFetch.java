@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hypomag.cds.clinical.DataKey;
 
 /**
@@ -16,8 +15,8 @@ final class KeyFetch {
 
     private final DataKey key;
     private final int maxEntries;
-    private final List<IBaseResource> resources = new ArrayList<>();
-    private final List<IBaseResource> medications = new ArrayList<>();
+    private final List<FhirResource> resources = new ArrayList<>();
+    private final List<FhirResource> medications = new ArrayList<>();
     private final Set<String> seenUrls = new HashSet<>();
     private int pages;
     private String incomplete;
@@ -42,7 +41,7 @@ final class KeyFetch {
             return;
         }
         pages++;
-        for (IBaseResource r : page.resources()) {
+        for (FhirResource r : page.resources()) {
             if (resources.size() >= maxEntries) {
                 incomplete = "more than " + maxEntries + " entries; the first " + maxEntries + " were read";
                 break;
@@ -81,7 +80,7 @@ final class KeyFetch {
         return new KeyResult.Present(resources, incomplete);
     }
 
-    synchronized List<IBaseResource> medications() {
+    synchronized List<FhirResource> medications() {
         return List.copyOf(medications);
     }
 

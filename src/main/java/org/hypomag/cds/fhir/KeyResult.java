@@ -2,7 +2,6 @@ package org.hypomag.cds.fhir;
 
 import java.util.List;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** What is known for one prefetch key after resolution. */
 public sealed interface KeyResult {
@@ -14,7 +13,7 @@ public sealed interface KeyResult {
      * @param incomplete null, or why not every page was read (page bound, page loop, deadline while paging,
      *                   a next link to another server, a later page that failed); the first pages are kept
      */
-    record Present(List<IBaseResource> resources, String incomplete) implements KeyResult {
+    record Present(List<FhirResource> resources, String incomplete) implements KeyResult {
         public Present {
             resources = List.copyOf(resources);
         }

@@ -5,86 +5,100 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.Medication;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hypomag.cds.clinical.Code;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The codings and text of a medication[x]: the CodeableConcept, or the Medication a medicationReference
- * points to (contained, included by {@code _include}, or another entry of the same Bundle) with its
- * ingredient codings (one level of ingredient itemReference is followed).
+ * points to (contained, included by {@code _include}, or another entry of the same Bundle, by its fullUrl or
+ * "Medication/id") with its ingredient codings (one level of ingredient itemReference is followed).
  */
 final class MedicationCodes {
 
     record Resolved(List<Code> codes, String text) {
     }
 
-    private final Map<String, Medication> byReference = new HashMap<>();
+    private static final String MEDICATION_PATH = "/Medication/";
 
-    MedicationCodes(List<? extends IBaseResource> medications) {
+    private final Map<String, JsonNode> byReference = new HashMap<>();
+
+    MedicationCodes(List<FhirResource> medications) {
         medications.forEach(this::index);
     }
 
-    private void index(IBaseResource r) {
-        if (r instanceof Medication m && m.getIdElement() != null && m.getIdElement().getValue() != null) {
-            byReference.put(m.getIdElement().getValue(), m);
-            byReference.put(m.getIdElement().toUnqualifiedVersionless().getValue(), m);
-            if (m.getIdElement().getIdPart() != null) {
-                byReference.put("Medication/" + m.getIdElement().getIdPart(), m);
+    private void index(FhirResource r) {
+        if (!"Medication".equals(r.type())) {
+            return;
+        }
+        if (r.id() != null) {
+            byReference.put("Medication/" + r.id(), r.json());
+        }
+        if (r.fullUrl() != null) {
+            byReference.put(r.fullUrl(), r.json());
+            int at = r.fullUrl().lastIndexOf(MEDICATION_PATH);
+            if (at >= 0) {
+                byReference.put(withoutVersion(r.fullUrl().substring(at + 1)), r.json());
             }
         }
     }
 
-    Resolved resolve(DomainResource owner, CodeableConcept concept, Reference reference) {
-        if (concept != null && !concept.isEmpty()) {
+    /** The medication[x] of a MedicationRequest/MedicationStatement (JSON). */
+    Resolved resolve(JsonNode owner) {
+        JsonNode concept = FhirJson.object(owner, "medicationCodeableConcept");
+        if (concept != null) {
             return new Resolved(FhirValues.codes(concept), FhirValues.text(concept));
         }
-        Medication m = reference == null || reference.isEmpty() ? null : find(owner, reference);
+        JsonNode reference = FhirJson.object(owner, "medicationReference");
+        String display = reference == null ? null : FhirJson.string(reference, "display");
+        display = display == null ? "" : display;
+        JsonNode m = reference == null ? null : find(owner, FhirJson.string(reference, "reference"));
         if (m == null) {
-            String display = reference != null && reference.hasDisplay() ? reference.getDisplay() : "";
             return new Resolved(List.of(), display);
         }
-        List<Code> codes = new ArrayList<>(FhirValues.codes(m.getCode()));
-        for (Medication.MedicationIngredientComponent i : m.getIngredient()) {
-            if (i.hasItemCodeableConcept()) {
-                codes.addAll(FhirValues.codes(i.getItemCodeableConcept()));
-            } else if (i.hasItemReference()) {
-                Medication inner = find(m, i.getItemReference());
-                if (inner != null) {
-                    codes.addAll(FhirValues.codes(inner.getCode()));
-                }
+        List<Code> codes = new ArrayList<>(FhirValues.codes(FhirJson.object(m, "code")));
+        for (JsonNode i : FhirJson.array(m, "ingredient")) {
+            JsonNode item = FhirJson.object(i, "itemCodeableConcept");
+            if (item != null) {
+                codes.addAll(FhirValues.codes(item));
+                continue;
+            }
+            JsonNode itemReference = FhirJson.object(i, "itemReference");
+            JsonNode inner = itemReference == null ? null : find(m, FhirJson.string(itemReference, "reference"));
+            if (inner != null) {
+                codes.addAll(FhirValues.codes(FhirJson.object(inner, "code")));
             }
         }
-        String text = FhirValues.text(m.getCode());
-        return new Resolved(codes, text.isEmpty() && reference.hasDisplay() ? reference.getDisplay() : text);
+        String text = FhirValues.text(FhirJson.object(m, "code"));
+        return new Resolved(codes, text.isEmpty() ? display : text);
     }
 
-    private Medication find(DomainResource owner, Reference reference) {
-        if (reference.getResource() instanceof Medication m) {
-            return m;
-        }
-        String ref = reference.getReference();
-        if (ref == null) {
+    private JsonNode find(JsonNode owner, String ref) {
+        if (ref == null || ref.isBlank()) {
             return null;
         }
         if (ref.startsWith("#")) {
-            for (Resource c : owner.getContained()) {
-                String id = c.getIdElement().getIdPart();
-                if (c instanceof Medication m && id != null && (ref.equals(id) || ref.substring(1).equals(id)
-                        || ref.equals("#" + id.replace("#", "")))) {
-                    return m;
+            for (JsonNode c : FhirJson.array(owner, "contained")) {
+                String id = FhirJson.string(c, "id");
+                if ("Medication".equals(FhirJson.string(c, "resourceType")) && id != null
+                        && (ref.substring(1).equals(id) || ref.equals(id))) {
+                    return c;
                 }
             }
             return null;
         }
-        Medication m = byReference.get(ref);
-        if (m == null && ref.contains("/Medication/")) {
-            m = byReference.get(ref.substring(ref.lastIndexOf("/Medication/") + 1));
+        JsonNode m = byReference.get(ref);
+        if (m == null && ref.contains(MEDICATION_PATH)) {
+            m = byReference.get(withoutVersion(ref.substring(ref.lastIndexOf(MEDICATION_PATH) + 1)));
+        }
+        if (m == null) {
+            m = byReference.get(withoutVersion(ref));
         }
         return m;
+    }
+
+    /** "Medication/1/_history/2" → "Medication/1". */
+    private static String withoutVersion(String ref) {
+        int h = ref.indexOf("/_history/");
+        return h < 0 ? ref : ref.substring(0, h);
     }
 }

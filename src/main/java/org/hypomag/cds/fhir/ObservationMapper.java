@@ -4,18 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.LabResult;
 import org.hypomag.cds.clinical.ResultStatus;
 import org.hypomag.cds.clinical.ValueComparator;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Observation → LabResult: classified by system+code with {@link LabCodes} (an excluded code anywhere drops
+ * Observation (JSON) → LabResult: classified by system+code with {@link LabCodes} (an excluded code anywhere drops
  * it, no analyte drops it), the value in the analyte's canonical unit, whatever the status (status filtering
  * is a clinical rule). The unit is read from Quantity.code when its system is UCUM or absent, else from
  * Quantity.unit — never from the LOINC code (D1).
@@ -23,6 +23,11 @@ import org.hypomag.cds.clinical.ValueComparator;
 final class ObservationMapper {
 
     private static final String UCUM = "http://unitsofmeasure.org";
+    private static final List<String> OTHER_VALUES = List.of("valueCodeableConcept", "valueString", "valueBoolean",
+            "valueInteger", "valueRange", "valueRatio", "valueSampledData", "valueTime", "valueDateTime",
+            "valuePeriod");
+    private static final Set<String> COMPLEX_VALUES = Set.of("CodeableConcept", "Range", "Ratio", "SampledData",
+            "Period");
 
     private final LabCodes labCodes;
     private final QuantityNormaliser normaliser;
@@ -32,101 +37,136 @@ final class ObservationMapper {
         this.normaliser = normaliser;
     }
 
-    Optional<LabResult> map(Observation o) {
-        List<Code> codes = FhirValues.codes(o.getCode());
+    Optional<LabResult> map(FhirResource observation) {
+        JsonNode o = observation.json();
+        List<Code> codes = FhirValues.codes(FhirJson.object(o, "code"));
         if (codes.stream().anyMatch(labCodes::isExcluded)) {
             return Optional.empty();
         }
         for (Code c : codes) {
             Optional<Analyte> analyte = labCodes.classify(c);
             if (analyte.isPresent()) {
-                return Optional.of(result(o, analyte.get(), c));
+                return Optional.of(result(observation, analyte.get(), c));
             }
         }
         return Optional.empty();
     }
 
-    private LabResult result(Observation o, Analyte analyte, Code code) {
+    private LabResult result(FhirResource observation, Analyte analyte, Code code) {
+        JsonNode o = observation.json();
         BigDecimal value = null;
         ValueComparator comparator = ValueComparator.EQUAL;
         String reported = "";
         String problem;
-        if (o.hasDataAbsentReason()) {
-            problem = "data absent: " + absentReason(o);
-        } else if (o.hasValueQuantity()) {
-            Quantity q = o.getValueQuantity();
-            comparator = comparator(q);
-            String unit = unit(q);
-            reported = (symbol(comparator) + (q.hasValue() ? q.getValue().toPlainString() : "")
-                    + (q.hasUnit() ? " " + q.getUnit() : unit == null ? "" : " " + unit)).strip();
-            QuantityNormaliser.Normalised n = normaliser.normalise(analyte, q.getValue(), unit);
+        JsonNode q = FhirJson.object(o, "valueQuantity");
+        String unit = q == null ? null : unit(q);
+        String otherValue = otherValue(o);
+        JsonNode absent = FhirJson.object(o, "dataAbsentReason");
+        if (absent != null) {
+            problem = "data absent: " + absentReason(absent);
+        } else if (q != null) {
+            comparator = comparator(FhirJson.string(q, "comparator"));
+            BigDecimal given = FhirJson.decimal(q, "value");
+            String shownUnit = FhirJson.string(q, "unit");
+            reported = (symbol(comparator) + (given != null ? given.toPlainString() : "")
+                    + (shownUnit != null && !shownUnit.isBlank() ? " " + shownUnit : unit == null ? "" : " " + unit))
+                    .strip();
+            QuantityNormaliser.Normalised n = normaliser.normalise(analyte, given, unit);
             value = n.value();
             problem = n.problem();
-        } else if (o.hasValue()) {
-            reported = o.getValue().primitiveValue() == null ? "" : o.getValue().primitiveValue();
-            problem = "value is not a Quantity (" + o.getValue().fhirType() + ")";
+        } else if (otherValue != null) {
+            JsonNode v = o.get(otherValue);
+            reported = v.isValueNode() ? v.asString() : "";
+            problem = "value is not a Quantity (" + fhirType(otherValue) + ")";
         } else {
             problem = "no value";
         }
-        BigDecimal[] range = range(o, analyte, o.hasValueQuantity() ? unit(o.getValueQuantity()) : null);
-        return new LabResult(analyte, code, value, comparator, reported, status(o), FhirValues.source(o, time(o)),
-                range[0], range[1], problem);
+        BigDecimal[] range = range(o, analyte, unit);
+        return new LabResult(analyte, code, value, comparator, reported, status(FhirJson.string(o, "status")),
+                FhirValues.source(observation, time(o)), range[0], range[1], problem);
     }
 
-    private BigDecimal[] range(Observation o, Analyte analyte, String valueUnit) {
+    /** The value[x] element other than valueQuantity that is present, or null. */
+    private static String otherValue(JsonNode o) {
+        for (String name : OTHER_VALUES) {
+            if (FhirJson.has(o, name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** "valueString" → "string", "valueCodeableConcept" → "CodeableConcept" (FHIR's type names). */
+    private static String fhirType(String valueElement) {
+        String type = valueElement.substring("value".length());
+        return COMPLEX_VALUES.contains(type) ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
+    }
+
+    private BigDecimal[] range(JsonNode o, Analyte analyte, String valueUnit) {
         BigDecimal[] out = new BigDecimal[2];
-        if (!o.hasReferenceRange()) {
+        List<JsonNode> ranges = FhirJson.array(o, "referenceRange");
+        if (ranges.isEmpty()) {
             return out;
         }
-        Observation.ObservationReferenceRangeComponent rr = o.getReferenceRangeFirstRep();
-        out[0] = rr.hasLow() ? bound(analyte, rr.getLow(), valueUnit) : null;
-        out[1] = rr.hasHigh() ? bound(analyte, rr.getHigh(), valueUnit) : null;
+        JsonNode low = FhirJson.object(ranges.get(0), "low");
+        JsonNode high = FhirJson.object(ranges.get(0), "high");
+        out[0] = low != null ? bound(analyte, low, valueUnit) : null;
+        out[1] = high != null ? bound(analyte, high, valueUnit) : null;
         return out;
     }
 
-    private BigDecimal bound(Analyte analyte, Quantity q, String valueUnit) {
+    private BigDecimal bound(Analyte analyte, JsonNode q, String valueUnit) {
         String unit = unit(q);
-        return normaliser.normalise(analyte, q.getValue(), unit == null ? valueUnit : unit).value();
+        return normaliser.normalise(analyte, FhirJson.decimal(q, "value"), unit == null ? valueUnit : unit).value();
     }
 
-    static String unit(Quantity q) {
-        boolean ucumOrNone = !q.hasSystem() || UCUM.equals(q.getSystem());
-        if (ucumOrNone && q.hasCode()) {
-            return q.getCode();
+    /** Quantity.code when the system is UCUM or absent, else Quantity.unit (D1); null when neither. */
+    static String unit(JsonNode q) {
+        String system = FhirJson.string(q, "system");
+        String code = FhirJson.string(q, "code");
+        boolean ucumOrNone = system == null || system.isBlank() || UCUM.equals(system);
+        if (ucumOrNone && code != null && !code.isBlank()) {
+            return code;
         }
-        return q.hasUnit() ? q.getUnit() : null;
+        String unit = FhirJson.string(q, "unit");
+        return unit == null || unit.isBlank() ? null : unit;
     }
 
-    static Instant time(Observation o) {
+    static Instant time(JsonNode o) {
         Instant t = null;
-        if (o.hasEffectiveDateTimeType()) {
-            t = FhirValues.instant(o.getEffectiveDateTimeType());
-        } else if (o.hasEffectivePeriod()) {
-            t = FhirValues.instant(o.getEffectivePeriod().getStartElement());
-        } else if (o.hasEffectiveInstantType()) {
-            t = FhirValues.instant(o.getEffectiveInstantType());
+        if (FhirJson.has(o, "effectiveDateTime")) {
+            t = FhirValues.instant(o, "effectiveDateTime");
+        } else if (FhirJson.has(o, "effectivePeriod")) {
+            t = FhirValues.instant(FhirJson.object(o, "effectivePeriod"), "start");
+        } else if (FhirJson.has(o, "effectiveInstant")) {
+            t = FhirValues.instant(o, "effectiveInstant");
         }
-        return t != null ? t : FhirValues.instant(o.getIssuedElement());
+        return t != null ? t : FhirValues.instant(o, "issued");
     }
 
-    private static String absentReason(Observation o) {
-        String text = FhirValues.text(o.getDataAbsentReason());
+    private static String absentReason(JsonNode reason) {
+        String text = FhirValues.text(reason);
         if (!text.isEmpty()) {
             return text;
         }
-        return o.getDataAbsentReason().getCoding().stream().map(c -> c.getCode()).filter(c -> c != null)
-                .findFirst().orElse("unspecified");
+        for (JsonNode c : FhirJson.array(reason, "coding")) {
+            String code = FhirJson.string(c, "code");
+            if (code != null) {
+                return code;
+            }
+        }
+        return "unspecified";
     }
 
-    private static ValueComparator comparator(Quantity q) {
-        if (!q.hasComparator()) {
+    private static ValueComparator comparator(String code) {
+        if (code == null) {
             return ValueComparator.EQUAL;
         }
-        return switch (q.getComparator()) {
-            case LESS_THAN -> ValueComparator.LESS_THAN;
-            case LESS_OR_EQUAL -> ValueComparator.LESS_OR_EQUAL;
-            case GREATER_OR_EQUAL -> ValueComparator.GREATER_OR_EQUAL;
-            case GREATER_THAN -> ValueComparator.GREATER_THAN;
+        return switch (code) {
+            case "<" -> ValueComparator.LESS_THAN;
+            case "<=" -> ValueComparator.LESS_OR_EQUAL;
+            case ">=" -> ValueComparator.GREATER_OR_EQUAL;
+            case ">" -> ValueComparator.GREATER_THAN;
             default -> ValueComparator.EQUAL;
         };
     }
@@ -141,18 +181,18 @@ final class ObservationMapper {
         };
     }
 
-    private static ResultStatus status(Observation o) {
-        if (!o.hasStatus()) {
+    private static ResultStatus status(String code) {
+        if (code == null) {
             return ResultStatus.UNKNOWN;
         }
-        return switch (o.getStatus()) {
-            case REGISTERED -> ResultStatus.REGISTERED;
-            case PRELIMINARY -> ResultStatus.PRELIMINARY;
-            case FINAL -> ResultStatus.FINAL;
-            case AMENDED -> ResultStatus.AMENDED;
-            case CORRECTED -> ResultStatus.CORRECTED;
-            case CANCELLED -> ResultStatus.CANCELLED;
-            case ENTEREDINERROR -> ResultStatus.ENTERED_IN_ERROR;
+        return switch (code) {
+            case "registered" -> ResultStatus.REGISTERED;
+            case "preliminary" -> ResultStatus.PRELIMINARY;
+            case "final" -> ResultStatus.FINAL;
+            case "amended" -> ResultStatus.AMENDED;
+            case "corrected" -> ResultStatus.CORRECTED;
+            case "cancelled" -> ResultStatus.CANCELLED;
+            case "entered-in-error" -> ResultStatus.ENTERED_IN_ERROR;
             default -> ResultStatus.UNKNOWN;
         };
     }

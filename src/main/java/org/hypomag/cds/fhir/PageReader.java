@@ -1,103 +1,115 @@
 package org.hypomag.cds.fhir;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Medication;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.Patient;
 import org.hypomag.cds.clinical.DataKey;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one prefetch value or one fetched page with HAPI's parser and says what it is: resources (with the
- * Medications set apart and the next link), empty, an error outcome, the wrong type, or not FHIR JSON.
- * Outcome entries ({@code search.mode=outcome}, Epic's "no results") are dropped unless they are errors.
+ * Reads one prefetch value or one fetched page and says what it is: resources (with the Medications set apart
+ * and the next link), empty, an error outcome, the wrong type, or not FHIR JSON. Outcome entries
+ * ({@code search.mode=outcome}, Epic's "no results") are dropped unless they are errors. Only the Bundle's
+ * structure is checked here; the mappers read the resources' elements (and a resource whose elements have the
+ * wrong structure makes its key unknown there).
  */
 final class PageReader {
 
     enum Kind { RESOURCES, EMPTY, ERROR_OUTCOME, WRONG_TYPE, INVALID }
 
-    record Page(Kind kind, List<IBaseResource> resources, List<IBaseResource> medications, String next,
+    record Page(Kind kind, List<FhirResource> resources, List<FhirResource> medications, String next,
                 String detail) {
         static Page of(Kind kind, String detail) {
             return new Page(kind, List.of(), List.of(), null, detail);
         }
     }
 
-    private final FhirContext fhirContext;
+    private final Set<String> resourceTypes;
 
-    PageReader(FhirContext fhirContext) {
-        this.fhirContext = fhirContext;
+    /** @param resourceTypes the FHIR R4 resource type names: any other resourceType is not FHIR */
+    PageReader(Set<String> resourceTypes) {
+        this.resourceTypes = Set.copyOf(resourceTypes);
     }
 
     Page read(DataKey key, byte[] json) {
-        return read(key, new InputStreamReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8));
-    }
-
-    Page read(DataKey key, String json) {
-        return read(key, new java.io.StringReader(json));
-    }
-
-    private Page read(DataKey key, Reader json) {
-        IBaseResource resource;
+        JsonNode tree;
         try {
-            resource = parser().parseResource(json);
-        } catch (RuntimeException e) { // DataFormatException, Jackson's nesting/size limits, anything hostile
+            tree = FhirJson.MAPPER.readTree(json);
+        } catch (RuntimeException e) { // not JSON, or past Jackson's nesting/size limits
             return Page.of(Kind.INVALID, "not valid FHIR JSON");
         }
-        if (resource instanceof OperationOutcome oo) {
-            return isError(oo) ? Page.of(Kind.ERROR_OUTCOME, "an error OperationOutcome")
-                    : Page.of(Kind.EMPTY, null);
-        }
-        if (resource instanceof Patient && key == DataKey.PATIENT) {
-            return new Page(Kind.RESOURCES, List.of(resource), List.of(), null, null);
-        }
-        if (!(resource instanceof Bundle bundle)) {
-            String expected = key == DataKey.PATIENT ? "a Patient" : "a Bundle";
-            return Page.of(Kind.WRONG_TYPE, "a " + resource.fhirType() + " where " + expected + " was expected");
-        }
-        return entries(bundle);
+        return read(key, tree);
     }
 
-    private static Page entries(Bundle bundle) {
-        List<IBaseResource> resources = new ArrayList<>();
-        List<IBaseResource> medications = new ArrayList<>();
-        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-            IBaseResource r = e.getResource();
-            boolean outcomeEntry = e.hasSearch() && e.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME;
-            if (r instanceof OperationOutcome oo) {
-                if (isError(oo)) {
+    Page read(DataKey key, JsonNode json) {
+        try {
+            String type = json == null || !json.isObject() ? null : FhirJson.string(json, "resourceType");
+            if (type == null || !resourceTypes.contains(type)) {
+                return Page.of(Kind.INVALID, "not valid FHIR JSON");
+            }
+            if ("OperationOutcome".equals(type)) {
+                return isError(json) ? Page.of(Kind.ERROR_OUTCOME, "an error OperationOutcome")
+                        : Page.of(Kind.EMPTY, null);
+            }
+            if ("Patient".equals(type) && key == DataKey.PATIENT) {
+                return new Page(Kind.RESOURCES, List.of(FhirResource.of(json, null)), List.of(), null, null);
+            }
+            if (!"Bundle".equals(type)) {
+                String expected = key == DataKey.PATIENT ? "a Patient" : "a Bundle";
+                return Page.of(Kind.WRONG_TYPE, "a " + type + " where " + expected + " was expected");
+            }
+            return entries(json);
+        } catch (FhirJson.Malformed e) {
+            return Page.of(Kind.INVALID, "not valid FHIR JSON");
+        }
+    }
+
+    private Page entries(JsonNode bundle) {
+        List<FhirResource> resources = new ArrayList<>();
+        List<FhirResource> medications = new ArrayList<>();
+        for (JsonNode e : FhirJson.array(bundle, "entry")) {
+            JsonNode r = FhirJson.object(e, "resource");
+            String fullUrl = FhirJson.string(e, "fullUrl");
+            boolean outcomeEntry = "outcome".equals(FhirJson.string(FhirJson.object(e, "search"), "mode"));
+            if (r == null) {
+                continue;
+            }
+            String type = FhirJson.string(r, "resourceType");
+            if (type == null || !resourceTypes.contains(type)) {
+                return Page.of(Kind.INVALID, "not valid FHIR JSON");
+            }
+            if ("OperationOutcome".equals(type)) {
+                if (isError(r)) {
                     return Page.of(Kind.ERROR_OUTCOME, "an error OperationOutcome entry");
                 }
-            } else if (r == null || outcomeEntry) {
+            } else if (outcomeEntry) {
                 continue;
-            } else if (r instanceof Medication) {
-                medications.add(r);
+            } else if ("Medication".equals(type)) {
+                medications.add(FhirResource.of(r, fullUrl));
             } else {
-                resources.add(r);
+                resources.add(FhirResource.of(r, fullUrl));
             }
         }
-        Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
-        String nextUrl = next == null || !next.hasUrl() ? null : next.getUrl();
+        String nextUrl = null;
+        for (JsonNode link : FhirJson.array(bundle, "link")) {
+            if ("next".equals(FhirJson.string(link, "relation"))) {
+                nextUrl = FhirJson.string(link, "url");
+                break;
+            }
+        }
+        nextUrl = nextUrl == null || nextUrl.isBlank() ? null : nextUrl;
         Kind kind = resources.isEmpty() && medications.isEmpty() && nextUrl == null ? Kind.EMPTY : Kind.RESOURCES;
         return new Page(kind, resources, medications, nextUrl, null);
     }
 
-    static boolean isError(OperationOutcome oo) {
-        return oo.getIssue().stream().anyMatch(i -> i.getSeverity() == IssueSeverity.ERROR
-                || i.getSeverity() == IssueSeverity.FATAL);
-    }
-
-    private IParser parser() {
-        return StructuralErrorHandler.jsonParser(fhirContext);
+    static boolean isError(JsonNode outcome) {
+        for (JsonNode issue : FhirJson.array(outcome, "issue")) {
+            String severity = FhirJson.string(issue, "severity");
+            if ("error".equals(severity) || "fatal".equals(severity)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,9 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * HAPI scans its model lazily: the first parse of a Bundle costs seconds (measured 3–15 s on this loaded
- * 2-core machine), which would eat the first hook call's fetch deadline. This parses one Bundle with every
- * resource type the service reads, once, on a background thread at startup, so startup is not delayed.
+ * HAPI scans its model lazily: the first parse or encoding of a resource type costs seconds (measured 3–15 s on
+ * a loaded 2-core machine); the service encodes its suggested orders with HAPI. This reads one Bundle with every
+ * resource type the service reads through the service's own JSON reader, and parses and encodes it with HAPI,
+ * once, on a background thread at startup, so neither the first hook call nor startup waits for it.
  */
 @Component
 final class ParserWarmup {
@@ -53,9 +54,11 @@ final class ParserWarmup {
     static void warm(FhirContext fhirContext) {
         long t0 = System.nanoTime();
         try {
-            PageReader reader = new PageReader(fhirContext);
-            reader.read(org.hypomag.cds.clinical.DataKey.MEDICATION_REQUESTS, SAMPLE);
-            log.info("FHIR parser warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            new PageReader(fhirContext.getResourceTypes()).read(org.hypomag.cds.clinical.DataKey.MEDICATION_REQUESTS,
+                    SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ca.uhn.fhir.parser.IParser parser = fhirContext.newJsonParser();
+            parser.encodeResourceToString(parser.parseResource(SAMPLE));
+            log.info("FHIR reader and HAPI encoder warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("FHIR parser warm-up failed: {}", e.getClass().getSimpleName());
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hypomag.cds.clinical.DataKey;
 
 /**
@@ -16,7 +15,7 @@ import org.hypomag.cds.clinical.DataKey;
  * @param medications Medication resources found in any Bundle (included by {@code _include} or bundled), for
  *                    resolving {@code medicationReference}
  */
-public record PatientData(Map<DataKey, KeyResult> results, List<IBaseResource> medications) {
+public record PatientData(Map<DataKey, KeyResult> results, List<FhirResource> medications) {
 
     public PatientData {
         results = results.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(results));
@@ -28,7 +27,7 @@ public record PatientData(Map<DataKey, KeyResult> results, List<IBaseResource> m
     }
 
     /** The resources of a key that is Present, else an empty list. */
-    public List<IBaseResource> resources(DataKey key) {
+    public List<FhirResource> resources(DataKey key) {
         return results.get(key) instanceof KeyResult.Present p ? p.resources() : List.of();
     }
 }

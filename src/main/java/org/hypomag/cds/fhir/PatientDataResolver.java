@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hypomag.cds.clinical.DataKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ public class PatientDataResolver {
     private final FhirHttpClient client;
 
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
-        this.reader = new PageReader(fhirContext);
+        this.reader = new PageReader(fhirContext.getResourceTypes());
         this.client = client;
     }
 
@@ -70,7 +69,7 @@ public class PatientDataResolver {
 
     private void fetch(FetchRequest request, long deadline, Map<DataKey, String> toFetch,
                        Map<DataKey, PageReader.Page> toContinue, Map<DataKey, KeyResult> results,
-                       List<IBaseResource> medications) {
+                       List<FhirResource> medications) {
         Map<DataKey, KeyFetch> fetches = new EnumMap<>(DataKey.class);
         Map<DataKey, CompletableFuture<KeyResult>> futures = new EnumMap<>(DataKey.class);
         int maxEntries = client.properties().maxEntries();

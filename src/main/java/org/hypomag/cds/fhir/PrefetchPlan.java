@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hypomag.cds.clinical.DataKey;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the prefetch settles and what is left to fetch: the first half of the issue-3 rules. A key that is
@@ -19,7 +19,7 @@ import org.hypomag.cds.clinical.DataKey;
 final class PrefetchPlan {
 
     final Map<DataKey, KeyResult> results = new EnumMap<>(DataKey.class);
-    final List<IBaseResource> medications = new ArrayList<>();
+    final List<FhirResource> medications = new ArrayList<>();
     final Map<DataKey, String> toFetch = new LinkedHashMap<>();
     final Map<DataKey, PageReader.Page> toContinue = new LinkedHashMap<>();
     final List<String> missing = new ArrayList<>();
@@ -27,7 +27,7 @@ final class PrefetchPlan {
     private PrefetchPlan() {
     }
 
-    static PrefetchPlan of(Map<String, String> templates, Map<String, Optional<String>> prefetch, PageReader reader) {
+    static PrefetchPlan of(Map<String, String> templates, Map<String, Optional<JsonNode>> prefetch, PageReader reader) {
         PrefetchPlan plan = new PrefetchPlan();
         templates.forEach((name, template) -> {
             DataKey key = dataKey(name);
@@ -38,7 +38,7 @@ final class PrefetchPlan {
         return plan;
     }
 
-    private void add(DataKey key, String name, String template, Optional<String> value, PageReader reader) {
+    private void add(DataKey key, String name, String template, Optional<JsonNode> value, PageReader reader) {
         if (value == null) {
             missing.add(name);
             toFetch.put(key, template);

@@ -10,13 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
 import org.hypomag.cds.clinical.ConditionEntry;
 import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.DraftOrder;
@@ -29,6 +22,7 @@ import org.hypomag.cds.clinical.UnitTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@link PatientData} (+ the hook's draftOrders) → {@link PatientSnapshot}: plain values, canonical units,
@@ -44,23 +38,22 @@ public class SnapshotMapper {
     private static final Set<DataKey> NEWEST_FIRST = Set.of(DataKey.MAGNESIUM, DataKey.POTASSIUM, DataKey.CALCIUM,
             DataKey.RENAL, DataKey.WEIGHT, DataKey.PATIENT);
 
-    private final FhirContext fhirContext;
     private final ObservationMapper observations;
     private final DraftOrderMapper drafts;
 
+    /** @param fhirContext only for the names of FHIR R4's resource types */
     public SnapshotMapper(FhirContext fhirContext, LabCodes labCodes, UnitTable units) {
-        this.fhirContext = fhirContext;
         QuantityNormaliser normaliser = new QuantityNormaliser(units);
         this.observations = new ObservationMapper(labCodes, normaliser);
-        this.drafts = new DraftOrderMapper(normaliser);
+        this.drafts = new DraftOrderMapper(normaliser, fhirContext.getResourceTypes());
     }
 
     /**
-     * @param draftOrdersJson   context.draftOrders as JSON text, or null (patient-view)
+     * @param draftOrdersJson   context.draftOrders as received, or null (patient-view)
      * @param selections        context.selections ("MedicationRequest/123"); empty when absent
      * @param allDraftsSelected true on order-sign: every draft counts as selected
      */
-    public PatientSnapshot toSnapshot(String patientId, PatientData data, String draftOrdersJson,
+    public PatientSnapshot toSnapshot(String patientId, PatientData data, JsonNode draftOrdersJson,
                                       List<String> selections, boolean allDraftsSelected) {
         LocalDate birthDate = null;
         Sex sex = Sex.UNKNOWN;
@@ -74,28 +67,28 @@ public class SnapshotMapper {
             if (!(entry.getValue() instanceof KeyResult.Present present)) {
                 continue;
             }
-            for (IBaseResource r : present.resources()) {
-                if (r.getIdElement() != null && r.getIdElement().getIdPart() != null
-                        && !seen.add(FhirValues.reference(r))) {
+            for (FhirResource r : present.resources()) {
+                if (r.id() != null && !seen.add(r.reference())) {
                     continue;
                 }
                 try {
-                    if (r instanceof Patient p) {
-                        birthDate = birthDate(p);
-                        sex = sex(p);
-                    } else if (r instanceof Observation o) {
-                        observations.map(o).ifPresent(labs::add);
-                    } else if (r instanceof MedicationRequest mr) {
-                        medications.add(ClinicalRecordMapper.medication(mr, medicationCodes));
-                    } else if (r instanceof MedicationStatement ms) {
-                        medications.add(ClinicalRecordMapper.medication(ms, medicationCodes));
-                    } else if (r instanceof Condition c) {
-                        conditions.add(ClinicalRecordMapper.condition(c));
+                    switch (r.type()) {
+                        case "Patient" -> {
+                            birthDate = birthDate(r.json());
+                            sex = sex(FhirJson.string(r.json(), "gender"));
+                        }
+                        case "Observation" -> observations.map(r).ifPresent(labs::add);
+                        case "MedicationRequest" -> medications.add(
+                                ClinicalRecordMapper.medicationRequest(r, medicationCodes));
+                        case "MedicationStatement" -> medications.add(
+                                ClinicalRecordMapper.medicationStatement(r, medicationCodes));
+                        case "Condition" -> conditions.add(ClinicalRecordMapper.condition(r));
+                        default -> { }
                     }
-                } catch (RuntimeException e) {
-                    log.warn("{}: a {} could not be mapped ({})", entry.getKey().prefetchKey(), r.fhirType(),
+                } catch (RuntimeException e) { // FhirJson.Malformed: an element with the wrong structure
+                    log.warn("{}: a {} could not be mapped ({})", entry.getKey().prefetchKey(), r.type(),
                             e.getClass().getSimpleName());
-                    unknown.putIfAbsent(entry.getKey(), entry.getKey().prefetchKey() + ": a " + r.fhirType()
+                    unknown.putIfAbsent(entry.getKey(), entry.getKey().prefetchKey() + ": a " + r.type()
                             + " could not be read");
                 }
             }
@@ -104,17 +97,16 @@ public class SnapshotMapper {
         return new PatientSnapshot(patientId, birthDate, sex, labs, medications, conditions, draftOrders, unknown);
     }
 
-    private List<DraftOrder> draftOrders(String json, PatientData data, List<String> selections, boolean all) {
-        if (json == null || json.isBlank()) {
+    private List<DraftOrder> draftOrders(JsonNode json, PatientData data, List<String> selections, boolean all) {
+        if (json == null || json.isNull()) {
             return List.of();
         }
         try {
-            IBaseResource parsed = StructuralErrorHandler.jsonParser(fhirContext).parseResource(json);
-            if (parsed instanceof Bundle bundle) {
-                return drafts.map(bundle, data.medications(), selections == null ? List.of() : selections, all,
-                        fhirContext);
+            String type = json.isObject() ? FhirJson.string(json, "resourceType") : null;
+            if ("Bundle".equals(type)) {
+                return drafts.map(json, data.medications(), selections == null ? List.of() : selections, all);
             }
-            log.warn("draftOrders is a {}, not a Bundle: no draft orders read", parsed.fhirType());
+            log.warn("draftOrders is not a Bundle: no draft orders read");
         } catch (RuntimeException e) {
             log.warn("draftOrders could not be read ({}): no draft orders", e.getClass().getSimpleName());
         }
@@ -133,22 +125,23 @@ public class SnapshotMapper {
         return unknown;
     }
 
-    private static LocalDate birthDate(Patient p) {
+    private static LocalDate birthDate(JsonNode patient) {
+        String birthDate = FhirJson.string(patient, "birthDate");
         try {
-            return p.hasBirthDateElement() ? FhirValues.date(p.getBirthDateElement().getValueAsString()) : null;
+            return birthDate == null || birthDate.isBlank() ? null : FhirValues.date(birthDate.strip());
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
-    private static Sex sex(Patient p) {
-        if (!p.hasGender()) {
+    private static Sex sex(String gender) {
+        if (gender == null) {
             return Sex.UNKNOWN;
         }
-        return switch (p.getGender()) {
-            case FEMALE -> Sex.FEMALE;
-            case MALE -> Sex.MALE;
-            case OTHER -> Sex.OTHER;
+        return switch (gender) {
+            case "female" -> Sex.FEMALE;
+            case "male" -> Sex.MALE;
+            case "other" -> Sex.OTHER;
             default -> Sex.UNKNOWN;
         };
     }

@@ -75,6 +75,19 @@ class HookEndToEndTest {
     }
 
     @Test
+    void patientView_decimalsOfThePrefetchStayAsWritten() throws Exception {
+        ObjectNode request = hookFile("patient-view-severe-ckd-prefetch.json");
+        ObjectNode newest = (ObjectNode) request.at("/prefetch/magnesium/entry").get(0).path("resource")
+                .path("valueQuantity");
+        newest.put("value", new java.math.BigDecimal("0.50"));
+        newest.put("unit", "mmol/L");
+        newest.put("code", "mmol/L");
+        JsonNode alert = post("hypomagnesemia-patient-view", request).path("cards").get(0);
+        // 0.50 mmol/L = 1.2 mg/dL (x 2.431); the reported value is quoted as the lab wrote it, not as 0.5
+        assertThat(alert.path("detail").asString()).contains("0.50 mmol/L").contains("1.2 mg/dL");
+    }
+
+    @Test
     void patientView_normalMgOnAPpi_givesNoCard() throws Exception {
         ObjectNode request = hookFile("patient-view-severe-ckd-prefetch.json");
         setNewestMg(request, 2.0);

@@ -23,7 +23,6 @@ import java.util.Optional;
 import ca.uhn.fhir.context.FhirContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.hl7.fhir.r4.model.Observation;
 import org.hypomag.cds.clinical.DataKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
 
 class PatientDataResolverTest {
 
@@ -102,7 +102,22 @@ class PatientDataResolverTest {
     }
 
     static FetchRequest request(String server, String token, Map<String, Optional<String>> prefetch) {
-        return new FetchRequest(server, token, FetchRequest.tokens("p1", null, "Practitioner/dr7"), prefetch);
+        return new FetchRequest(server, token, FetchRequest.tokens("p1", null, "Practitioner/dr7"), trees(prefetch));
+    }
+
+    /** Prefetch values as the request's JSON trees; text that is not JSON arrives as a JSON string value. */
+    static Map<String, Optional<JsonNode>> trees(Map<String, Optional<String>> prefetch) {
+        Map<String, Optional<JsonNode>> out = new HashMap<>();
+        prefetch.forEach((k, v) -> out.put(k, v.map(PatientDataResolverTest::tree)));
+        return out;
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return FhirJson.MAPPER.readTree(json);
+        } catch (RuntimeException e) {
+            return FhirJson.MAPPER.getNodeFactory().stringNode(json);
+        }
     }
 
     static void stubMg(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -121,6 +136,22 @@ class PatientDataResolverTest {
     }
 
     @Test
+    void prefetchWithAnUnknownResourceType_orAnEntryWithout_isUnknownNotEmpty() {
+        Map<String, Optional<String>> prefetch = new HashMap<>();
+        prefetch.put("magnesium", Optional.of(Fhir.bundle(null, "{\"resourceType\":\"Observacion\",\"id\":\"m1\"}")));
+        prefetch.put("potassium", Optional.of(Fhir.bundle(null, "{\"id\":\"k1\",\"status\":\"final\"}")));
+        prefetch.put("calcium", Optional.of("{\"resourceType\":\"Bundle\",\"entry\":\"x\"}"));
+
+        PatientData data = resolver().resolve(templates("magnesium", "potassium", "calcium"),
+                request(null, null, prefetch));
+
+        for (DataKey key : List.of(DataKey.MAGNESIUM, DataKey.POTASSIUM, DataKey.CALCIUM)) {
+            assertThat(data.result(key)).get().isEqualTo(
+                    new KeyResult.Unknown(key.prefetchKey() + ": the prefetch was not valid FHIR JSON"));
+        }
+    }
+
+    @Test
     void completePrefetch_makesNoHttpCall() {
         Map<String, Optional<String>> prefetch = new HashMap<>();
         prefetch.put("patient", Optional.of(Fhir.patient("p1")));
@@ -129,7 +160,8 @@ class PatientDataResolverTest {
         PatientData data = resolver().resolve(templates("patient", "magnesium"), request(base(), TOKEN, prefetch));
 
         assertThat(data.resources(DataKey.PATIENT)).hasSize(1);
-        assertThat(data.resources(DataKey.MAGNESIUM)).singleElement().isInstanceOf(Observation.class);
+        assertThat(data.resources(DataKey.MAGNESIUM)).singleElement()
+                .satisfies(r -> assertThat(r.type()).isEqualTo("Observation"));
         ehr.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -413,7 +445,7 @@ class PatientDataResolverTest {
         PatientData data = resolver().resolve(templates("magnesium"), request(base(), TOKEN, Map.of()));
 
         KeyResult.Present p = present(data, DataKey.MAGNESIUM);
-        assertThat(p.resources()).extracting(r -> r.getIdElement().getIdPart()).containsExactly("m2", "m1");
+        assertThat(p.resources()).extracting(FhirResource::id).containsExactly("m2", "m1");
         assertThat(p.incomplete()).isNull();
         ehr.verify(2, getRequestedFor(urlPathEqualTo("/fhir/Observation"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -510,7 +542,7 @@ class PatientDataResolverTest {
 
         assertThat(data.resources(DataKey.MEDICATION_REQUESTS)).hasSize(1);
         assertThat(data.medications()).singleElement()
-                .satisfies(m -> assertThat(m.getIdElement().getIdPart()).isEqualTo("med1"));
+                .satisfies(m -> assertThat(m.id()).isEqualTo("med1"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DataKey;
@@ -44,12 +43,16 @@ class SnapshotMapperTest {
         mapper = new SnapshotMapper(CTX, TestKnowledge.labCodes(), UnitsLoader.loadDefault());
     }
 
-    static IBaseResource parse(String json) {
-        return CTX.newJsonParser().parseResource(json);
+    static FhirResource parse(String json) {
+        return FhirResource.of(tree(json), null);
+    }
+
+    static JsonNode tree(String json) {
+        return FhirJson.MAPPER.readTree(json);
     }
 
     static PatientData data(DataKey key, String... resources) {
-        List<IBaseResource> list = new ArrayList<>();
+        List<FhirResource> list = new ArrayList<>();
         for (String r : resources) {
             list.add(parse(r));
         }
@@ -277,6 +280,51 @@ class SnapshotMapperTest {
     }
 
     @Test
+    void medicationReferenceByTheBundlesFullUrl_isResolved() {
+        String rx = """
+                {"resourceType":"MedicationRequest","id":"rx2","status":"active","intent":"order",
+                 "medicationReference":{"reference":"urn:uuid:5b7c1f0e-0000-4000-8000-000000000001"}}""";
+        String med = """
+                {"resourceType":"Medication","id":"m-local","code":{"coding":[{"system":
+                 "http://www.nlm.nih.gov/research/umls/rxnorm","code":"4603"}],"text":"furosemide"}}""";
+        PatientData data = new PatientData(Map.of(DataKey.MEDICATION_REQUESTS,
+                new KeyResult.Present(List.of(parse(rx)), null)),
+                List.of(FhirResource.of(tree(med), "urn:uuid:5b7c1f0e-0000-4000-8000-000000000001")));
+
+        var use = snapshot(data).medications().get(0);
+
+        assertThat(use.codes()).extracting(Code::code).containsExactly("4603");
+        assertThat(use.text()).isEqualTo("furosemide");
+    }
+
+    @Test
+    void decimalsAreExact_andANumberWrittenAsTextIsRead() {
+        LabResult exact = snapshot(data(DataKey.MAGNESIUM, Fhir.mg("e1", "0.70", "mmol/L"))).labs().get(0);
+        LabResult text = snapshot(data(DataKey.MAGNESIUM, Fhir.mg("t1", "\"1.3\"", "mg/dL"))).labs().get(0);
+
+        assertThat(exact.reported()).isEqualTo("0.70 mmol/L");
+        assertThat(text.value()).isEqualByComparingTo("1.3");
+        assertThat(text.problem()).isNull();
+    }
+
+    @Test
+    void anElementWithTheWrongStructure_makesItsKeyUnknown_neverSilentlyEmpty() {
+        String badCode = """
+                {"resourceType":"Observation","id":"x1","status":"final","code":"19123-9",
+                 "valueQuantity":{"value":0.9,"unit":"mg/dL"}}""";
+        String badValue = """
+                {"resourceType":"Observation","id":"x2","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"19123-9"}]},"valueQuantity":[0.9]}""";
+
+        for (String bad : List.of(badCode, badValue)) {
+            PatientSnapshot s = snapshot(data(DataKey.MAGNESIUM, Fhir.mg("ok", "1.9", "mg/dL"), bad));
+
+            assertThat(s.unknown()).containsKey(DataKey.MAGNESIUM);
+            assertThat(s.unknown().get(DataKey.MAGNESIUM)).isEqualTo("magnesium: a Observation could not be read");
+        }
+    }
+
+    @Test
     void rxnormWrittenAsEpicsOid_isReadAsTheRxnormUri() {
         String rx = """
                 {"resourceType":"MedicationRequest","id":"rx-epic","status":"active","intent":"order",
@@ -325,10 +373,10 @@ class SnapshotMapperTest {
                         "medicationRequests: incomplete, more than 5 pages; the first 5 were read"));
     }
 
-    static String draftOrders(String fixture) throws IOException {
+    static JsonNode draftOrders(String fixture) throws IOException {
         try (InputStream in = SnapshotMapperTest.class.getResourceAsStream("/fixtures/sandbox/" + fixture)) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            return root.get("body").get("context").get("draftOrders").toString();
+            JsonNode root = FhirJson.MAPPER.readTree(in);
+            return root.get("body").get("context").get("draftOrders");
         }
     }
 
@@ -337,12 +385,12 @@ class SnapshotMapperTest {
         String patient;
         try (InputStream in = SnapshotMapperTest.class.getResourceAsStream(
                 "/fixtures/sandbox/sandbox-order-select-pantoprazole.json")) {
-            patient = new ObjectMapper().readTree(in).get("body").get("prefetch").get("patient").toString();
+            patient = FhirJson.MAPPER.readTree(in).get("body").get("prefetch").get("patient").toString();
         }
         try (FhirHttpClient client = new FhirHttpClient(FhirProperties.defaults())) {
             PatientData data = new PatientDataResolver(CTX, client).resolve(Map.of("patient", "Patient/{{context.patientId}}"),
                     new FetchRequest("http://127.0.0.1:9/fhir", null, FetchRequest.tokens("1781", null, null),
-                            Map.of("patient", java.util.Optional.of(patient))));
+                            Map.of("patient", java.util.Optional.of(tree(patient)))));
 
             PatientSnapshot s = mapper.toSnapshot("1781", data, null, List.of(), false);
 
@@ -403,7 +451,8 @@ class SnapshotMapperTest {
                  {"resource":{"resourceType":"ServiceRequest","id":"lab1","status":"draft","intent":"order",
                   "code":{"coding":[{"system":"http://loinc.org","code":"19123-9"}],"text":"Magnesium level"}}}]}""";
 
-        PatientSnapshot s = mapper.toSnapshot("p1", new PatientData(Map.of(), List.of()), bundle, List.of(), true);
+        PatientSnapshot s = mapper.toSnapshot("p1", new PatientData(Map.of(), List.of()), tree(bundle), List.of(),
+                true);
 
         assertThat(s.drafts()).hasSize(3).allMatch(DraftOrder::selected);
         DraftOrder rate = s.drafts().get(0);

@@ -1,0 +1,133 @@
+package org.hypomag.cds.fhir;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads FHIR R4 JSON from a Jackson tree, as the service needs it: lenient where real servers are sloppy
+ * (unknown elements and extensions are not looked at; a single object where an array belongs, as the sandbox
+ * sends MedicationRequest.category, is an array of one; a number written as a string is read; an unreadable
+ * primitive is absent), strict where the structure is wrong: an object or array where a value belongs, or a
+ * value where an object belongs ({@code "code":"x"}), throws {@link Malformed}, so the data becomes unknown,
+ * never empty. Decimals stay exact: the tree holds BigDecimals with their trailing zeros.
+ */
+final class FhirJson {
+
+    /** The JSON structure is not FHIR's. Carries no data from the resource, only the element name. */
+    static final class Malformed extends RuntimeException {
+        Malformed(String element) {
+            super("wrong JSON structure at " + element, null, false, false);
+        }
+    }
+
+    /** The mapper for FHIR server answers: exact decimals; Jackson's default nesting and size limits apply. */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private FhirJson() {
+    }
+
+    /** A primitive as text (a number or boolean as its JSON text); null when absent or JSON null. */
+    static String string(JsonNode parent, String element) {
+        JsonNode n = parent == null ? null : parent.get(element);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isString()) {
+            return n.stringValue();
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            return n.asString();
+        }
+        throw new Malformed(element);
+    }
+
+    /** A complex element; null when absent, JSON null or empty. */
+    static JsonNode object(JsonNode parent, String element) {
+        JsonNode n = parent == null ? null : parent.get(element);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new Malformed(element);
+        }
+        return isEmpty(n) ? null : n;
+    }
+
+    /** A repeating complex element: its objects (JSON nulls skipped); a single object is a list of one. */
+    static List<JsonNode> array(JsonNode parent, String element) {
+        JsonNode n = parent == null ? null : parent.get(element);
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (n.isObject()) {
+            return List.of(n);
+        }
+        if (!n.isArray()) {
+            throw new Malformed(element);
+        }
+        List<JsonNode> out = new ArrayList<>(n.size());
+        for (JsonNode item : n) {
+            if (item.isObject()) {
+                out.add(item);
+            } else if (!item.isNull()) {
+                throw new Malformed(element);
+            }
+        }
+        return out;
+    }
+
+    /** A decimal, exact as written; null when absent or not a number. */
+    static BigDecimal decimal(JsonNode parent, String element) {
+        JsonNode n = parent == null ? null : parent.get(element);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return n.decimalValue();
+        }
+        if (n.isString()) {
+            try {
+                return new BigDecimal(n.stringValue().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (n.isBoolean()) {
+            return null;
+        }
+        throw new Malformed(element);
+    }
+
+    /** HAPI's "has": present and not empty (blank strings and objects of empty values are empty). */
+    static boolean has(JsonNode parent, String element) {
+        return parent != null && !isEmpty(parent.get(element));
+    }
+
+    static boolean isEmpty(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return true;
+        }
+        if (n.isString()) {
+            return n.stringValue().isBlank();
+        }
+        if (n.isContainer()) {
+            for (JsonNode v : n.values()) {
+                if (!isEmpty(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
