@@ -70,6 +70,10 @@ final class FhirValues {
             return null;
         }
         String v = s.strip();
+        Instant common = FhirDateTimes.parseCommon(v);
+        if (common != null) {
+            return common;
+        }
         try {
             if (v.length() <= 10) {
                 return date(v).atStartOfDay(ZoneOffset.UTC).toInstant();
