@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.MonitoringKind;
@@ -27,7 +25,6 @@ import org.hypomag.cds.clinical.TextKeys;
  */
 final class MgOrderCards {
 
-    private final FhirContext fhir;
     private final CardFactory factory;
     private final AlertDetail detail;
     private final LabCards labs;
@@ -35,9 +32,8 @@ final class MgOrderCards {
     private final SuggestedOrders orders;
     private final Knowledge knowledge;
 
-    MgOrderCards(FhirContext fhir, CardFactory factory, AlertDetail detail, LabCards labs, OrderWording wording,
+    MgOrderCards(CardFactory factory, AlertDetail detail, LabCards labs, OrderWording wording,
                  SuggestedOrders orders, Knowledge knowledge) {
-        this.fhir = fhir;
         this.factory = factory;
         this.detail = detail;
         this.labs = labs;
@@ -83,7 +79,7 @@ final class MgOrderCards {
         if (c.corrected() != null) {
             String label = fill(f("mgcheck-update"), values("order", wording.describe(c.corrected())));
             out.add(new Suggestion(label, java.util.UUID.randomUUID().toString(), true, List.of(new Action(
-                    ActionType.UPDATE, label, withId(orders.iv(patientId, c.corrected(), f("mgcheck-reason")),
+                    ActionType.UPDATE, label, orders.iv(patientId, c.corrected(), f("mgcheck-reason"),
                     c.draft().id()), null))));
         }
         if (c.problems().stream().anyMatch(p -> p == Problem.NO_INDICATION || p == Problem.HYPERMAGNESEMIA
@@ -104,13 +100,6 @@ final class MgOrderCards {
             }
         }
         return out;
-    }
-
-    /** The corrected order keeps the draft's id, so accepting it replaces the draft instead of adding one. */
-    private String withId(String json, String id) {
-        MedicationRequest mr = fhir.newJsonParser().parseResource(MedicationRequest.class, json);
-        mr.setId(id);
-        return fhir.newJsonParser().encodeResourceToString(mr);
     }
 
     private String f(String key) {

@@ -43,7 +43,7 @@ final class OrderCardRenderer {
         this.regimens = new RegimenSuggestions(cards, knowledge, wording, orders);
         this.labs = new LabCards(factory, wording, orders, knowledge);
         this.findings = new FindingCards(factory, detail, labs, knowledge);
-        this.mgOrders = new MgOrderCards(fhir, factory, detail, labs, wording, orders, knowledge);
+        this.mgOrders = new MgOrderCards(factory, detail, labs, wording, orders, knowledge);
         this.drugs = new DrugCards(factory, labs, knowledge);
         this.knowledge = knowledge;
     }

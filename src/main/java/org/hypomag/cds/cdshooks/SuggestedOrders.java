@@ -40,8 +40,16 @@ final class SuggestedOrders {
     }
 
     String iv(String patientId, MgSulfateRegimen r, String reason) {
+        return iv(patientId, r, reason, null);
+    }
+
+    /** @param id the id of the draft this order replaces (an update keeps it), or null for a new order */
+    String iv(String patientId, MgSulfateRegimen r, String reason, String id) {
         CardTexts.OrderCodings c = texts.orders();
         MedicationRequest mr = draft(patientId, reason);
+        if (id != null) {
+            mr.setId(id);
+        }
         CodeableConcept med = new CodeableConcept().setText(wording.describe(r));
         if (c.ivRxNorm() != null) {
             med.addCoding(coding(c.ivRxNorm()));
