@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodyBytes largest answer read; a larger one is aborted and the key is unknown
  * @param maxEntries   entries kept per key; further pages are not fetched
  * @param threads      threads of the HTTP client (bounded; shared by all calls)
+ * @param sequential   one query at a time instead of all at once (only to measure what the parallel fetch
+ *                     saves, bench/no-prefetch.sh; the deadline still applies)
  */
 @ConfigurationProperties("cds.fhir")
 public record FhirProperties(
@@ -23,7 +25,8 @@ public record FhirProperties(
         @DefaultValue("5") int maxPages,
         @DefaultValue("10MB") DataSize maxBodyBytes,
         @DefaultValue("2000") int maxEntries,
-        @DefaultValue("8") int threads) {
+        @DefaultValue("8") int threads,
+        @DefaultValue("false") boolean sequential) {
 
     public FhirProperties {
         require(queryTimeout != null && queryTimeout.toMillis() > 0, "query-timeout must be positive");
@@ -36,7 +39,7 @@ public record FhirProperties(
 
     public static FhirProperties defaults() {
         return new FhirProperties(Duration.ofMillis(800), Duration.ofMillis(1200), 5, DataSize.ofMegabytes(10),
-                2000, 8);
+                2000, 8, false);
     }
 
     private static void require(boolean ok, String message) {

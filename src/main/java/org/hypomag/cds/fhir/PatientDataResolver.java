@@ -91,12 +91,18 @@ public class PatientDataResolver {
                 KeyFetch acc = new KeyFetch(key, maxEntries);
                 fetches.put(key, acc);
                 futures.put(key, session.fetch(acc, rendered.uri()));
+                if (client.properties().sequential()) {
+                    await(List.of(futures.get(key)), session.remainingMillis());
+                }
             });
             toContinue.forEach((key, page) -> {
                 KeyFetch acc = new KeyFetch(key, maxEntries);
                 acc.add(page);
                 fetches.put(key, acc);
                 futures.put(key, session.next(acc, page.next()));
+                if (client.properties().sequential()) {
+                    await(List.of(futures.get(key)), session.remainingMillis());
+                }
             });
             await(futures.values(), session.remainingMillis());
             String late = "no answer within the " + client.properties().deadline().toMillis() + " ms deadline";

@@ -51,9 +51,10 @@ class FhirWiringTest {
     void properties_bindFromConfiguration() {
         new ApplicationContextRunner().withUserConfiguration(Beans.class)
                 .withPropertyValues("cds.fhir.query-timeout=300ms", "cds.fhir.deadline=1s", "cds.fhir.max-pages=2",
-                        "cds.fhir.max-body-bytes=2MB", "cds.fhir.max-entries=50", "cds.fhir.threads=3")
+                        "cds.fhir.max-body-bytes=2MB", "cds.fhir.max-entries=50", "cds.fhir.threads=3",
+                        "cds.fhir.sequential=true")
                 .run(ctx -> assertThat(ctx.getBean(FhirProperties.class)).isEqualTo(new FhirProperties(
-                        Duration.ofMillis(300), Duration.ofSeconds(1), 2, DataSize.ofMegabytes(2), 50, 3)));
+                        Duration.ofMillis(300), Duration.ofSeconds(1), 2, DataSize.ofMegabytes(2), 50, 3, true)));
     }
 
     @Test

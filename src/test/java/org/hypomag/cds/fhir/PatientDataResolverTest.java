@@ -86,7 +86,7 @@ class PatientDataResolverTest {
 
     static FhirProperties props(long queryMs, long deadlineMs, int maxPages, long maxBytes) {
         return new FhirProperties(Duration.ofMillis(queryMs), Duration.ofMillis(deadlineMs), maxPages,
-                DataSize.ofBytes(maxBytes), 2000, 4);
+                DataSize.ofBytes(maxBytes), 2000, 4, false);
     }
 
     static String base() {
@@ -433,6 +433,37 @@ class PatientDataResolverTest {
 
         assertThat(data.results().values()).noneMatch(r -> r instanceof KeyResult.Unknown);
         assertThat(ms).isLessThan(800L);
+    }
+
+    @Test
+    void sequentialSetting_fetchesOneKeyAfterTheOther_withinTheDeadline() {
+        stubMg(okJson(Fhir.bundle(null)).withFixedDelay(300));
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/p1")).willReturn(okJson(Fhir.patient("p1")).withFixedDelay(300)));
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(Fhir.bundle(null)).withFixedDelay(300)));
+        client = new FhirHttpClient(new FhirProperties(Duration.ofMillis(2000), Duration.ofMillis(5000), 5,
+                DataSize.ofMegabytes(1), 2000, 4, true));
+        PatientDataResolver resolver = new PatientDataResolver(FhirContext.forR4Cached(), client);
+
+        long t0 = System.nanoTime();
+        PatientData data = resolver.resolve(templates("patient", "magnesium", "conditions"),
+                request(base(), TOKEN, Map.of()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(data.results().values()).noneMatch(r -> r instanceof KeyResult.Unknown);
+        assertThat(ms).isGreaterThanOrEqualTo(900L); // three 300 ms answers, one after the other
+    }
+
+    @Test
+    void sequentialSetting_stillEndsAtTheDeadline() {
+        stubMg(okJson(Fhir.bundle(null)).withFixedDelay(700));
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/p1")).willReturn(okJson(Fhir.patient("p1")).withFixedDelay(700)));
+        client = new FhirHttpClient(new FhirProperties(Duration.ofMillis(2000), Duration.ofMillis(1000), 5,
+                DataSize.ofMegabytes(1), 2000, 4, true));
+        PatientDataResolver resolver = new PatientDataResolver(FhirContext.forR4Cached(), client);
+
+        PatientData data = resolver.resolve(templates("patient", "magnesium"), request(base(), TOKEN, Map.of()));
+
+        assertThat(data.results().values()).filteredOn(r -> r instanceof KeyResult.Unknown).hasSize(1);
     }
 
     @Test
