@@ -28,8 +28,15 @@ for run in 1 2 3; do
   echo "startup run $run: launch to first 200 answer = $(( $(now_ms) - t0 )) ms (status $status)" | tee -a "$RESULT"
   stop_service
 done
-start_service
+JAVA_OPTS="${JAVA_OPTS:--Xmx1g} -Xlog:gc:file=$OUT/soak-gc.log" start_service
 echo "rss_kb after start, before load: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
-RATE=$RATE BODIES="/cds-services/hypomagnesemia-patient-view=$OUT/req/patient-view-full.json,/cds-services/hypomagnesemia-order-select=$OUT/req/order-select-full.json" \
+MIX="/cds-services/hypomagnesemia-patient-view=$OUT/req/patient-view-full.json,/cds-services/hypomagnesemia-order-select=$OUT/req/order-select-full.json"
+# the same staged JIT warm-up as load-prefetch.sh (its latency is printed, not part of the soak figures)
+for r in 50 100 200; do
+  RATE=$r BODIES=$MIX wrk -t1 -c16 -d30s --timeout 5s -s "$ROOT/bench/constant-rate.lua" "$BASE" | grep RESULT \
+      | sed 's/^/warm-up /' | tee -a "$RESULT"
+done
+RATE=$RATE BODIES=$MIX \
   wrk -t1 -c16 -d"${SOAK_SECONDS}"s --timeout 5s -s "$ROOT/bench/constant-rate.lua" "$BASE" | tee -a "$RESULT" | grep RESULT
 echo "rss_kb after ${SOAK_SECONDS} s at ${RATE}/s: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
+echo "GC pauses during the run (from $OUT/soak-gc.log): $(grep -c 'Pause' "$OUT/soak-gc.log"), longest $(grep -oE '[0-9.]+ms$' "$OUT/soak-gc.log" | sort -n | tail -1)" | tee -a "$RESULT"

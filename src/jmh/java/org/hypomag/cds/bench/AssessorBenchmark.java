@@ -62,7 +62,7 @@ public class AssessorBenchmark {
         return Assessor.assess(patient, knowledge, now);
     }
 
-    static PatientSnapshot realisticPatient(Instant now) {
+    public static PatientSnapshot realisticPatient(Instant now) {
         List<LabResult> labs = new ArrayList<>();
         addSeries(labs, Analyte.MAGNESIUM, "19123-9", "mg/dL", 1.1, 1.9, 104, 7, now);
         addSeries(labs, Analyte.POTASSIUM, "2823-3", "mmol/L", 3.3, 4.1, 104, 7, now);

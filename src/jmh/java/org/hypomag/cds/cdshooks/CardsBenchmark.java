@@ -1,0 +1,52 @@
+package org.hypomag.cds.cdshooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.bench.AssessorBenchmark;
+import org.hypomag.cds.clinical.Assessor;
+import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.clinical.PatientSnapshot;
+import org.hypomag.cds.knowledge.CardTextsLoader;
+import org.hypomag.cds.knowledge.KnowledgeLoader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Snapshot → cards, as patient-view does it after the data is read: the assessment of the two-year patient of
+ * {@link AssessorBenchmark} and the rendering of its cards (texts, suggested orders encoded as FHIR JSON).
+ * In the service's package because the renderer is not public.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CardsBenchmark {
+
+    Knowledge knowledge;
+    PatientViewCardRenderer renderer;
+    PatientSnapshot patient;
+    Instant now;
+
+    @Setup
+    public void setUp() {
+        knowledge = KnowledgeLoader.loadDefault();
+        renderer = new PatientViewCardRenderer(FhirContext.forR4Cached(), CardTextsLoader.loadDefault(), knowledge);
+        now = Instant.parse("2026-11-23T08:00:00Z");
+        patient = AssessorBenchmark.realisticPatient(now);
+        if (renderer.render(Assessor.assess(patient, knowledge, now), "bench-1").isEmpty()) {
+            throw new IllegalStateException("the benchmark patient must get cards");
+        }
+    }
+
+    @Benchmark
+    public List<Card> snapshotToCards() {
+        return renderer.render(Assessor.assess(patient, knowledge, now), patient.patientId());
+    }
+}
