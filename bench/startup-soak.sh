@@ -39,4 +39,4 @@ done
 RATE=$RATE BODIES=$MIX \
   wrk -t1 -c16 -d"${SOAK_SECONDS}"s --timeout 5s -s "$ROOT/bench/constant-rate.lua" "$BASE" | tee -a "$RESULT" | grep RESULT
 echo "rss_kb after ${SOAK_SECONDS} s at ${RATE}/s: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
-echo "GC pauses during the run (from $OUT/soak-gc.log): $(grep -c 'Pause' "$OUT/soak-gc.log"), longest $(grep -oE '[0-9.]+ms$' "$OUT/soak-gc.log" | sort -n | tail -1)" | tee -a "$RESULT"
+echo "GC pauses since start (from $OUT/soak-gc.log): $(grep -c 'Pause' "$OUT/soak-gc.log"), longest $(grep 'Pause' "$OUT/soak-gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)" | tee -a "$RESULT"
