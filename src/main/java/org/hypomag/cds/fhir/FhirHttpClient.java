@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The one HTTP client for the EHR's FHIR servers: {@link HttpClient} on a bounded pool of daemon threads,
  * every exchange with its own timeout and a body cap, cancellable. Chosen over HAPI's generic client because
  * that one can neither cap a body's size nor be cancelled at a shared deadline. Bodies are parsed by
- * {@link PageReader} with HAPI's parser.
+ * {@link PageReader} (the JSON read path, {@link FhirJson}).
  */
 @Component
 final class FhirHttpClient implements AutoCloseable {
