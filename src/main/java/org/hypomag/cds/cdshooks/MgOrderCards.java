@@ -126,7 +126,17 @@ final class MgOrderCards {
                 "maxRate", min == null ? "?" : rate(grams, BigDecimal.valueOf(min)),
                 "structured", md(structured),
                 "code", md(wrong.substring(bar + 1)),
-                "system", md(wrong.substring(0, bar).isEmpty() ? f("mgcheck-none") : wrong.substring(0, bar)));
+                "system", md(systemName(wrong.substring(0, bar))));
+    }
+
+    /** "RxNorm", "SNOMED CT" for the usual system URIs, else the URI as sent. */
+    private String systemName(String system) {
+        if (system.isEmpty()) {
+            return f("mgcheck-none");
+        }
+        String lower = system.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("rxnorm") ? "RxNorm" : lower.contains("snomed") ? "SNOMED CT"
+                : lower.contains("ndc") ? "NDC" : system;
     }
 
     /** The same values for a plain-text summary (no markdown escapes). */

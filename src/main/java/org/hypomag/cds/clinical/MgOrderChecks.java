@@ -34,9 +34,6 @@ final class MgOrderChecks {
                               String wrongSystemCode) {
         List<Problem> problems = new ArrayList<>();
         List<ReadNote> notes = new ArrayList<>();
-        if (wrongSystemCode != null) {
-            notes.add(ReadNote.CODE_WRONG_SYSTEM);
-        }
         BigDecimal grams = grams(draft, a.body(), k.doses());
         if (grams == null) {
             MgDoseText.Amount fromText = MgDoseText.dose(draft.text());
@@ -57,6 +54,9 @@ final class MgOrderChecks {
             if (minutes != null) {
                 notes.add(ReadNote.DURATION_FROM_TEXT);
             }
+        }
+        if (wrongSystemCode != null) {
+            notes.add(ReadNote.CODE_WRONG_SYSTEM);
         }
         boolean child = a.body() != null && a.body().child();
         List<MgSulfateRegimen> iv = a.regimens().stream().filter(MgSulfateRegimen.class::isInstance)
