@@ -98,7 +98,7 @@ final class MgOrderCards {
         int toMinutes = c.corrected().durationMinutes();
         if (c.durationMinutes() == null || c.durationMinutes().compareTo(BigDecimal.valueOf(toMinutes)) != 0) {
             changed.add(fill(f("mgcheck-change-duration"), values("from", c.durationMinutes() == null
-                    ? f("mgcheck-unread") : minutes(c.durationMinutes()), "to", Wording.duration(toMinutes))));
+                    ? f("mgcheck-none") : minutes(c.durationMinutes()), "to", Wording.duration(toMinutes))));
         }
         return changed.isEmpty() ? Optional.empty()
                 : Optional.of(fill(f("mgcheck-changes"), values("changes", Wording.join(changed))));

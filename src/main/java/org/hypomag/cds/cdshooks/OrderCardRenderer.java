@@ -91,7 +91,10 @@ final class OrderCardRenderer {
                             values("hoursMin", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMin()),
                                     "hoursMax", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMax()))));
                 }
-                a.notes().forEach(n -> parts.add(md(knowledge.texts().text(n.textKey()))));
+                boolean iv = AlertCards.hasIv(a.regimens());
+                a.notes().stream().filter(n -> !(iv && (n.textKey().equals(TextKeys.MONITORING_WATCH)
+                                || n.textKey().equals(TextKeys.MONITORING_ANTIDOTE)))) // shown once above
+                        .forEach(n -> parts.add(md(knowledge.texts().text(n.textKey()))));
                 yield Optional.of(factory.card("order-wasting-low-mg", w.indicator(), values("classes", classes,
                         "value", Wording.lab(a.magnesium().valueMgDl(), a.magnesium().comparator()),
                         "date", Wording.date(a.magnesium().source()), "grade", detail.grade(a.magnesium())),
