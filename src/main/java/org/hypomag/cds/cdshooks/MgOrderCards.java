@@ -62,9 +62,11 @@ final class MgOrderCards {
             changes(c).ifPresent(parts::add);
         }
         if (a.magnesium() != null) {
-            parts.addAll(detail.facts(a.magnesium(), a.renal(), a.potassium(), a.calcium()));
+            List<String> facts = detail.facts(a.magnesium(), a.renal(), a.potassium(), a.calcium());
+            // a normal or high Mg is stated by the problem line; the alert's grade line would read "normal hypomagnesemia"
+            parts.addAll(a.lowMagnesium() ? facts : facts.subList(1, facts.size()));
         }
-        if (c.holdNextDoseUntilMgResult() && c.corrected() != null) {
+        if (c.holdNextDoseUntilMgResult() && c.corrected() != null && !c.problems().contains(Problem.RENAL_CUT_MISSING)) {
             parts.add(knowledge.texts().text(TextKeys.RENAL_HOLD_NEXT));
         }
         if (c.problems().contains(Problem.HYPERMAGNESEMIA)) {

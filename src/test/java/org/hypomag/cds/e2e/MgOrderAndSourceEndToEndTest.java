@@ -160,6 +160,7 @@ class MgOrderAndSourceEndToEndTest {
                 Path.of("hooks", "order-sign-mgso4-normal-mg-ppi-prefetch.json"))));
         JsonNode c = card(cards, "hypomag-order-mg-check");
         assertThat(c.path("summary").asString()).contains("no hypomagnesemia indication");
+        assertThat(c.path("detail").asString()).doesNotContain("normal hypomagnesemia");
         c.path("suggestions").forEach(s -> s.path("actions").forEach(a ->
                 assertThat(a.path("type").asString()).isNotEqualTo("delete")));
         List<String> reasons = new ArrayList<>();
