@@ -4,6 +4,7 @@ import static org.hypomag.cds.cdshooks.Wording.fill;
 import static org.hypomag.cds.cdshooks.Wording.md;
 import static org.hypomag.cds.cdshooks.Wording.values;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.hypomag.cds.clinical.CouldNotCheck;
 import org.hypomag.cds.clinical.HyperMgFinding;
 import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.clinical.MgSourceDrug;
 import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.StaleLowFinding;
 import org.hypomag.cds.clinical.TextKeys;
@@ -49,19 +51,55 @@ final class FindingCards {
                 "gradeThen", gradeThen, "ageDays", ageDays), body, List.of(recheck), SelectionBehavior.ANY));
     }
 
-    Optional<Card> hyperMg(Assessment a) {
+    Optional<Card> hyperMg(Assessment a, String patientId) {
         HyperMgFinding h = a.hyperMg();
         if (h == null) {
             return Optional.empty();
         }
         String value = Wording.lab(h.valueMgDl());
-        String body = fill(detail.f("hyper-body"), values("value", value, "reported", detail.reported(h.reported()),
-                "dateTime", Wording.dateTime(h.source()), "upper", Wording.lab(h.upperLimit())))
-                + "\n\n" + detail.text(TextKeys.HYPER_SIGNS) + "\n\n**" + detail.text(TextKeys.HYPER_NO_MORE_MG)
-                + "**\n\n" + detail.text(TextKeys.MONITORING_ANTIDOTE);
+        StringBuilder body = new StringBuilder(fill(detail.f("hyper-body"), values("value", value,
+                "reported", detail.reported(h.reported()), "dateTime", Wording.dateTime(h.source()),
+                "upper", Wording.lab(h.upperLimit()))));
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (!h.mgSources().isEmpty()) { // issue 19 item 10: name the source, suggest stopping it and a re-check
+            String egfr = egfr(a);
+            for (MgSourceDrug d : h.mgSources()) {
+                String drug = md(d.text().isBlank() ? d.classId() : d.text());
+                String dose = d.dose().isBlank() ? detail.f("hyper-source-no-dose") : md(d.dose());
+                body.append("\n\n").append(fill(detail.f(d.request() ? "hyper-source-request" : "hyper-source-statement"),
+                        values("drug", drug, "dose", dose, "egfr", egfr)));
+                if (d.request()) {
+                    String label = fill(detail.f("hyper-source-stop"), values("drug",
+                            Wording.plain(d.text().isBlank() ? d.classId() : d.text())));
+                    suggestions.add(new Suggestion(label, java.util.UUID.randomUUID().toString(), false,
+                            List.of(new Action(ActionType.DELETE, label, null, d.source().reference()))));
+                }
+            }
+            suggestions.add(labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_HYPER_RECHECK, "D11"), patientId,
+                    false));
+        } else {
+            body.append(' ').append(detail.f("hyper-review-drugs"));
+        }
+        body.append("\n\n").append(detail.text(TextKeys.HYPER_SIGNS)).append("\n\n**")
+                .append(detail.text(TextKeys.HYPER_NO_MORE_MG)).append("**\n\n")
+                .append(detail.text(TextKeys.MONITORING_ANTIDOTE));
         IndicatorLevel level = h.indicator() == IndicatorLevel.CRITICAL ? IndicatorLevel.WARNING : h.indicator();
+        String withDrug = h.mgSources().isEmpty() ? "" : fill(detail.f("hyper-summary-drug"), values("drug",
+                Wording.plain(h.mgSources().get(0).text())));
         return Optional.of(factory.card("hypermag", level, values("value", value, "date", Wording.date(h.source()),
-                "upper", Wording.lab(h.upperLimit())), body, List.of(), null));
+                "upper", Wording.lab(h.upperLimit()), "withDrug", withDrug), body.toString(), suggestions,
+                SelectionBehavior.ANY));
+    }
+
+    /** eGFR rounded for display, or why there is none (dialysis, unknown). */
+    private String egfr(Assessment a) {
+        if (a.renal() == null || a.renal().egfr() == null) {
+            return a.renal() != null && a.renal().band() == org.hypomag.cds.clinical.RenalBand.DIALYSIS
+                    ? detail.f("hyper-egfr-dialysis") : detail.f("hyper-egfr-unknown");
+        }
+        return fill(detail.f("hyper-egfr"), values("egfr", Wording.num(a.renal().egfr().setScale(0,
+                java.math.RoundingMode.HALF_UP)), "date", Wording.date(a.renal().sources().isEmpty() ? null
+                : a.renal().sources().get(0))));
     }
 
     Optional<Card> urgentMg(Assessment a, String patientId) {

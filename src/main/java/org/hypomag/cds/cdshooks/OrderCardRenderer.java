@@ -16,6 +16,7 @@ import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.OrderReview;
 import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
+import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.knowledge.CardTexts;
 
 /**
@@ -51,6 +52,10 @@ final class OrderCardRenderer {
     List<Card> render(OrderReview review, Assessment a, String patientId) {
         List<Card> cards = new ArrayList<>();
         wasting(review.wastingDrugs(), a, patientId).ifPresent(cards::add);
+        if (review.wastingDrugs() != null && review.wastingDrugs().situation() == OrderReview.Situation.LOW_MG
+                && AlertCards.hasIv(a.regimens())) {
+            labs.replacementLabs(a, patientId).ifPresent(cards::add); // D8 with every IV suggestion (issue 19 item 11)
+        }
         review.mgOrders().forEach(c -> mgOrders.card(c, a, patientId).ifPresent(cards::add));
         boolean relevant = review.wastingDrugs() != null || !review.mgOrders().isEmpty();
         if (relevant) {
@@ -79,8 +84,17 @@ final class OrderCardRenderer {
                 parts.addAll(detail.facts(a.magnesium(), a.renal(), a.potassium(), a.calcium()));
                 List<Suggestion> suggestions = regimens.suggestions(a.regimens(), patientId,
                         f("order-reason-low-mg"));
-                parts.add(suggestions.isEmpty() ? f("no-suggestion") : f("regimens-heading"));
-                a.notes().forEach(n -> parts.add(md(knowledge.texts().text(n.textKey()))));
+                parts.add(suggestions.isEmpty() ? f("no-suggestion") : suggestedOrders(suggestions));
+                if (AlertCards.hasIv(a.regimens())) { // once per card (issue 19, writing)
+                    parts.add(knowledge.texts().text(TextKeys.MONITORING_WATCH) + " "
+                            + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE) + " " + fill(f("recheck-labs"),
+                            values("hoursMin", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMin()),
+                                    "hoursMax", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMax()))));
+                }
+                boolean iv = AlertCards.hasIv(a.regimens());
+                a.notes().stream().filter(n -> !(iv && (n.textKey().equals(TextKeys.MONITORING_WATCH)
+                                || n.textKey().equals(TextKeys.MONITORING_ANTIDOTE)))) // shown once above
+                        .forEach(n -> parts.add(md(knowledge.texts().text(n.textKey()))));
                 yield Optional.of(factory.card("order-wasting-low-mg", w.indicator(), values("classes", classes,
                         "value", Wording.lab(a.magnesium().valueMgDl(), a.magnesium().comparator()),
                         "date", Wording.date(a.magnesium().source()), "grade", detail.grade(a.magnesium())),
@@ -101,6 +115,13 @@ final class OrderCardRenderer {
                         String.join("\n\n", parts), List.of(order), SelectionBehavior.ANY));
             }
         };
+    }
+
+    /** The heading with one line per suggested order under it: never a heading over nothing. */
+    private String suggestedOrders(List<Suggestion> suggestions) {
+        StringBuilder lines = new StringBuilder(f("regimens-heading"));
+        suggestions.forEach(x -> lines.append('\n').append("- ").append(x.label()));
+        return lines.toString();
     }
 
     private List<String> allClassLabels(WastingDrugOrders w) {

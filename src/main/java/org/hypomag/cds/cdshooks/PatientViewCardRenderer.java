@@ -43,7 +43,7 @@ final class PatientViewCardRenderer {
         List<Optional<Card>> candidates = List.of(
                 alert.alert(a, patientId),
                 findings.urgentMg(a, patientId),
-                findings.hyperMg(a),
+                findings.hyperMg(a, patientId),
                 hypocalcaemia.persistent(a, patientId),
                 findings.staleLow(a, patientId),
                 drugs.monitoringGap(a, patientId),

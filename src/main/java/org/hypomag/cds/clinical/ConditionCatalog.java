@@ -2,11 +2,21 @@ package org.hypomag.cds.clinical;
 
 import java.util.List;
 
-/** knowledge/conditions.yaml: the D4 emergency list and the D6 dialysis concepts. */
-public record ConditionCatalog(String version, List<ConditionConcept> emergency, List<ConditionConcept> dialysis) {
+/**
+ * knowledge/conditions.yaml: the D4 emergency list, the D6 dialysis concepts, and the other indications for
+ * magnesium sulfate as a drug (§2.3: torsades, pre-eclampsia/eclampsia, acute severe asthma; issue 19 item 9).
+ */
+public record ConditionCatalog(String version, List<ConditionConcept> emergency, List<ConditionConcept> dialysis,
+                               List<ConditionConcept> mgIndications) {
 
     public ConditionCatalog {
         emergency = List.copyOf(emergency);
         dialysis = List.copyOf(dialysis);
+        mgIndications = List.copyOf(mgIndications);
+    }
+
+    /** A catalog without other magnesium indications. */
+    public ConditionCatalog(String version, List<ConditionConcept> emergency, List<ConditionConcept> dialysis) {
+        this(version, emergency, dialysis, List.of());
     }
 }

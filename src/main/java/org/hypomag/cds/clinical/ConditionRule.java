@@ -76,4 +76,18 @@ final class ConditionRule {
         }
         return Optional.empty();
     }
+
+    /**
+     * Whether a condition that counts now (the emergency list's currency, {@link #counts}: D14/D18) matches one
+     * of {@code concepts}: the other indications for magnesium sulfate of issue 19 item 9.
+     */
+    static boolean anyCurrent(PatientSnapshot s, List<ConditionConcept> concepts, Knowledge k, Instant now) {
+        for (ConditionEntry c : s.conditions()) {
+            if (counts(c, k.thresholds().emergencyOnsetWithin(), now)
+                    && concepts.stream().anyMatch(concept -> match(c, concept).isPresent())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

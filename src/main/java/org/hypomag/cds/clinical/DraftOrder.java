@@ -17,6 +17,8 @@ import java.util.List;
  * @param durationMinutes infusion duration from timing.repeat.duration or derived from a rate, or null
  * @param route          route text or code, or null
  * @param status         the draft's status
+ * @param dosageText     the first dosageInstruction's text ("" when none): read for a dose or an infusion time
+ *                       when the structured fields give none (issue 19 item 16)
  */
 public record DraftOrder(
         String resourceType,
@@ -28,10 +30,19 @@ public record DraftOrder(
         String doseUnit,
         BigDecimal durationMinutes,
         String route,
-        MedicationStatus status) {
+        MedicationStatus status,
+        String dosageText) {
 
     public DraftOrder {
         codes = List.copyOf(codes);
         text = text == null ? "" : text;
+        dosageText = dosageText == null ? "" : dosageText;
+    }
+
+    /** A draft without a dosage text. */
+    public DraftOrder(String resourceType, String id, boolean selected, List<Code> codes, String text,
+                      BigDecimal doseValue, String doseUnit, BigDecimal durationMinutes, String route,
+                      MedicationStatus status) {
+        this(resourceType, id, selected, codes, text, doseValue, doseUnit, durationMinutes, route, status, "");
     }
 }

@@ -76,7 +76,33 @@ public final class DrugMatcher {
                 }
             }
         }
+        if (atcShaped(code.code()) && !cls.atc().isEmpty() && !cls.atc().get(0).system().equals(code.system())) {
+            for (Code atc : cls.atc()) {
+                if (atc.code().equals(code.code())) { // an ATC code under another system (issue 19 item 16)
+                    return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.ATC_WRONG_SYSTEM,
+                            (code.system() == null ? "" : code.system()) + "|" + code.code()));
+                }
+            }
+        }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The shape of an ATC code of level 4 or 5 ("A12CC", "B05XA05": letter, 2 digits, 2 letters, [2 digits]),
+     * which no RxNorm, SNOMED CT or NDC code has (those are digits only).
+     */
+    static boolean atcShaped(String code) {
+        if (code == null || (code.length() != 5 && code.length() != 7)) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            boolean letterAt = i == 0 || i == 3 || i == 4;
+            if (letterAt ? !(c >= 'A' && c <= 'Z') : !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code texts} already normalised ({@link #normalise}). */

@@ -7,5 +7,10 @@ public enum DrugRole {
     /** Raises Mg (SGLT2 inhibitors, amiloride, triamterene): never listed as a cause (R53). */
     RAISER,
     /** A magnesium product (replacement or Mg-containing drug). */
-    MG_SOURCE
+    MG_SOURCE,
+    /**
+     * Contains magnesium but is not given as replacement (Mg antacids and laxatives): a magnesium source for the
+     * hypermagnesemia card (§8, R54), never checked as a replacement order.
+     */
+    MG_CONTAINING
 }

@@ -48,7 +48,24 @@ final class MagnesiumRule {
                 previous == null ? null : previous.source(), previous == null ? null : previous.value());
         HyperMgFinding hyper = grade.get() == Grade.HIGH
                 ? new HyperMgFinding("D11", newest.value(), newest.reported(), newest.source(), t.mgUpperLimit(),
-                IndicatorLevel.WARNING) : null;
+                IndicatorLevel.WARNING, mgSources(s, k)) : null;
         return new Result(current, null, hyper, problem);
+    }
+
+    /** Active medications containing magnesium (replacement products, Mg antacids/laxatives): §8, R54. */
+    static List<MgSourceDrug> mgSources(PatientSnapshot s, Knowledge k) {
+        DrugMatcher matcher = new DrugMatcher(k.drugs());
+        List<MgSourceDrug> out = new java.util.ArrayList<>();
+        for (MedicationUse m : s.medications()) {
+            if (!DrugCauseRule.ACTIVE.contains(m.status())) {
+                continue;
+            }
+            matcher.match(m.codes(), m.text()).stream()
+                    .filter(x -> x.role() == DrugRole.MG_SOURCE || x.role() == DrugRole.MG_CONTAINING).findFirst()
+                    .ifPresent(x -> out.add(new MgSourceDrug(x.classId(), m.text(), m.dose(), m.source(),
+                            m.source() != null && m.source().reference() != null
+                                    && m.source().reference().startsWith("MedicationRequest/"))));
+        }
+        return out;
     }
 }

@@ -15,5 +15,7 @@ public enum MonitoringKind {
     /** D10: serum Mg for a monitoring gap (or a baseline on order entry). */
     MG_BASELINE,
     /** D14: urgent Mg for an emergency condition with no current Mg. */
-    MG_URGENT
+    MG_URGENT,
+    /** D11: re-check of a high Mg after its magnesium source is stopped (issue 19 item 10). */
+    MG_HYPER_RECHECK
 }

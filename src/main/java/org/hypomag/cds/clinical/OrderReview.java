@@ -17,7 +17,7 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
     }
 
     public boolean isEmpty() {
-        return wastingDrugs == null && mgOrders.stream().allMatch(c -> c.problems().isEmpty());
+        return wastingDrugs == null && mgOrders.stream().allMatch(c -> c.problems().isEmpty() && c.notes().isEmpty());
     }
 
     /** The Mg situation a drafted wasting drug meets. */
@@ -83,7 +83,21 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
         /** infused faster than the shortest duration of its regimen (D5, D7) */
         INFUSION_TOO_FAST,
         /** oral magnesium for a child: not in the source (D7) */
-        CHILD_ORAL_NOT_IN_SOURCE
+        CHILD_ORAL_NOT_IN_SOURCE,
+        /** neither the structured dose nor the text gives a magnesium dose: it could not be checked (issue 19) */
+        DOSE_NOT_READABLE,
+        /** an IV order with no infusion time or rate: the infusion speed could not be checked (D5, issue 19) */
+        DURATION_MISSING
+    }
+
+    /** What the card says about how the order was read, when it was not read from its coded, structured fields. */
+    public enum ReadNote {
+        /** the structured dose is missing or not a magnesium amount ("1 {pill}"): the dose was read from the text */
+        DOSE_FROM_TEXT,
+        /** no timing.repeat.duration or rate: the infusion time was read from the text ("over 24 h") */
+        DURATION_FROM_TEXT,
+        /** an ATC code sent under another system (e.g. labelled RxNorm): matched as the ATC code */
+        CODE_WRONG_SYSTEM
     }
 
     /**
@@ -97,14 +111,22 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      * @param indicator   WARNING when a problem was found (D13, D16), INFO otherwise
      * @param holdNextDoseUntilMgResult eGFR 15-30: the next dose waits for the Mg result (D6)
      * @param monitoring  the monitoring the rules require with this order (D8)
+     * @param durationMinutes the drafted infusion time (structured, from a rate, else from the text), or null
+     * @param minDurationMinutes the shortest infusion time the rules give for this dose, or null when not
+     *                    compared
+     * @param notes       how the order was read where it was not from coded, structured fields (issue 19)
+     * @param wrongSystemCode the code sent under the wrong system ("system|code"), or null
      */
     public record MgOrderCheck(DraftOrder draft, MgRoute route, java.math.BigDecimal doseGrams,
                                List<Problem> problems, MgSulfateRegimen corrected, IndicatorLevel indicator,
-                               boolean holdNextDoseUntilMgResult, List<MonitoringOrder> monitoring) {
+                               boolean holdNextDoseUntilMgResult, List<MonitoringOrder> monitoring,
+                               java.math.BigDecimal durationMinutes, Integer minDurationMinutes,
+                               List<ReadNote> notes, String wrongSystemCode) {
 
         public MgOrderCheck {
             problems = List.copyOf(problems);
             monitoring = List.copyOf(monitoring);
+            notes = List.copyOf(notes);
         }
     }
 }

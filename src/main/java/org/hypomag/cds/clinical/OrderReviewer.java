@@ -29,6 +29,8 @@ public final class OrderReviewer {
         Set<String> draftedClasses = new LinkedHashSet<>();
         List<MgOrderCheck> mgOrders = new ArrayList<>();
         boolean mgOrderDrafted = false;
+        boolean otherIndication = ConditionRule.anyCurrent(snapshot, knowledge.conditions().mgIndications(), knowledge,
+                now);
         for (DraftOrder draft : snapshot.drafts()) {
             if (!"MedicationRequest".equals(draft.resourceType())) {
                 continue;
@@ -40,7 +42,10 @@ public final class OrderReviewer {
                 continue;
             }
             if (mgSource) {
-                mgOrders.add(MgOrderChecks.check(draft, route(draft), assessment, knowledge));
+                String wrongSystem = matches.stream().filter(m -> m.role() == DrugRole.MG_SOURCE
+                        && m.how() == DrugMatch.How.ATC_WRONG_SYSTEM).map(DrugMatch::evidence).findFirst().orElse(null);
+                mgOrders.add(MgOrderChecks.check(draft, route(draft), assessment, knowledge, otherIndication,
+                        wrongSystem));
             }
             List<DrugMatch> causes = matches.stream().filter(m -> m.role() == DrugRole.CAUSE).toList();
             if (!causes.isEmpty()) {

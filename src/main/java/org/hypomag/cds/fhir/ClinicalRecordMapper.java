@@ -14,6 +14,7 @@ final class ClinicalRecordMapper {
     private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
     private static final Set<String> NOT_VERIFIED = Set.of("refuted", "entered-in-error");
     private static final Set<String> ENCOUNTER_DIAGNOSIS = Set.of("encounter-diagnosis");
+    private static final int MAX_DOSE_CHARS = 120;
 
     private ClinicalRecordMapper() {
     }
@@ -22,7 +23,7 @@ final class ClinicalRecordMapper {
         JsonNode json = r.json();
         MedicationCodes.Resolved m = meds.resolve(json);
         return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
-                FhirValues.source(r, FhirValues.instant(json, "authoredOn")));
+                FhirValues.source(r, FhirValues.instant(json, "authoredOn")), dose(json, "dosageInstruction"));
     }
 
     static MedicationUse medicationStatement(FhirResource s, MedicationCodes meds) {
@@ -38,7 +39,33 @@ final class ClinicalRecordMapper {
             time = FhirValues.instant(json, "dateAsserted");
         }
         return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
-                FhirValues.source(s, time));
+                FhirValues.source(s, time), dose(json, "dosage"));
+    }
+
+    /** The first dosage's text, else its first doseQuantity ("400 mg"); bounded for card wording (issue 19). */
+    private static String dose(JsonNode json, String element) {
+        try {
+            return doseText(json, element);
+        } catch (FhirJson.Malformed e) {
+            return ""; // a dosage of the wrong structure: the medication still counts, without dose wording
+        }
+    }
+
+    private static String doseText(JsonNode json, String element) {
+        List<JsonNode> dosages = FhirJson.array(json, element);
+        if (dosages.isEmpty()) {
+            return "";
+        }
+        String text = FhirJson.string(dosages.get(0), "text");
+        if (text == null || text.isBlank()) {
+            JsonNode q = FhirJson.array(dosages.get(0), "doseAndRate").stream()
+                    .map(x -> FhirJson.object(x, "doseQuantity")).filter(x -> x != null).findFirst().orElse(null);
+            java.math.BigDecimal value = q == null ? null : FhirJson.decimal(q, "value");
+            String unit = q == null ? null : FhirJson.string(q, "unit");
+            unit = unit == null || unit.isBlank() ? (q == null ? null : FhirJson.string(q, "code")) : unit;
+            text = value == null ? "" : value.stripTrailingZeros().toPlainString() + (unit == null ? "" : " " + unit);
+        }
+        return text.length() > MAX_DOSE_CHARS ? text.substring(0, MAX_DOSE_CHARS) + "..." : text;
     }
 
     static ConditionEntry condition(FhirResource condition) {

@@ -61,9 +61,11 @@ final class DraftOrderMapper {
         String doseUnit = null;
         BigDecimal minutes = null;
         String route = null;
+        String dosageText = null;
         List<JsonNode> dosages = FhirJson.array(r, "dosageInstruction");
         if (!dosages.isEmpty()) {
             JsonNode d = dosages.get(0);
+            dosageText = FhirJson.string(d, "text");
             List<JsonNode> doseAndRate = FhirJson.array(d, "doseAndRate");
             JsonNode dose = doseAndRate.stream().map(x -> FhirJson.object(x, "doseQuantity"))
                     .filter(x -> x != null).findFirst().orElse(null);
@@ -83,7 +85,7 @@ final class DraftOrderMapper {
             }
         }
         return new DraftOrder("MedicationRequest", resource.id(), selected, m.codes(), m.text(), doseValue, doseUnit,
-                minutes, route, FhirValues.medicationStatus(FhirJson.string(r, "status")));
+                minutes, route, FhirValues.medicationStatus(FhirJson.string(r, "status")), dosageText);
     }
 
     /** Quantity.code, else Quantity.unit; null when neither. */

@@ -7,7 +7,10 @@ import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.ConditionCatalog;
 import org.hypomag.cds.clinical.ConditionConcept;
 
-/** knowledge/conditions.yaml: emergency list (D4) and dialysis (D6); every code names where it was seen. */
+/**
+ * knowledge/conditions.yaml: emergency list (D4), dialysis (D6) and the other indications for magnesium sulfate
+ * (§2.3); every code names where it was seen.
+ */
 final class ConditionsLoader {
 
     private ConditionsLoader() {
@@ -20,7 +23,16 @@ final class ConditionsLoader {
         if (emergency.isEmpty()) {
             root.problem("the emergency list is empty");
         }
-        return new ConditionCatalog(version, emergency, dialysis);
+        List<ConditionConcept> mgIndications = new ArrayList<>();
+        Yml other = root.get("mgIndications");
+        if (other.present()) {
+            for (String id : other.strings("fromEmergency")) {
+                emergency.stream().filter(c -> c.id().equals(id)).findFirst().ifPresentOrElse(mgIndications::add,
+                        () -> other.get("fromEmergency").problem("'" + id + "' is not on the emergency list"));
+            }
+            mgIndications.addAll(concepts(other.reqList("concepts"), systems));
+        }
+        return new ConditionCatalog(version, emergency, dialysis, mgIndications);
     }
 
     private static List<ConditionConcept> concepts(List<Yml> list, CodeSystems systems) {

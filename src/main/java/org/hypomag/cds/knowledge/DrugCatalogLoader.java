@@ -68,7 +68,7 @@ final class DrugCatalogLoader {
             try {
                 role = DrugRole.valueOf(roleText);
             } catch (IllegalArgumentException e) {
-                c.get("role").problem("role must be CAUSE, RAISER or MG_SOURCE");
+                c.get("role").problem("role must be CAUSE, RAISER, MG_SOURCE or MG_CONTAINING");
             }
         }
         List<DrugClass.Ingredient> ingredients = new ArrayList<>();

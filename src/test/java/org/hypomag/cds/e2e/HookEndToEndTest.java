@@ -104,7 +104,9 @@ class HookEndToEndTest {
         ((ObjectNode) request.path("prefetch")).set("medicationStatements", emptyBundle());
         ((ObjectNode) request.path("prefetch")).set("medicationRequests", emptyBundle());
         JsonNode cards = post("hypomagnesemia-order-select", request).path("cards");
-        assertThat(cards.size()).as(cards.toString()).isEqualTo(1);
+        // the warning, and the D8 labs that go with its IV suggestion on their own card (issue 19 item 11)
+        assertThat(cards.size()).as(cards.toString()).isEqualTo(2);
+        assertThat(cards.get(1).at("/source/topic/code").asString()).isEqualTo("hypomag-monitoring");
         JsonNode card = cards.get(0);
         assertThat(card.path("indicator").asString()).isEqualTo("warning");
         assertThat(card.path("summary").asString()).contains("1.1 mg/dL");
