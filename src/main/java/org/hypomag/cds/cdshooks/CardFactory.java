@@ -31,9 +31,16 @@ final class CardFactory {
 
     Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
               List<Suggestion> suggestions, SelectionBehavior behavior) {
+        return card(type, level, summaryValues, detail, suggestions, behavior, List.of());
+    }
+
+    /** @param rules the rule ids behind the card, carried in {@link Card#RULES_EXTENSION} (none: no extension) */
+    Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+              List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
         CardTexts.CardType t = texts.card(type);
         return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source(t),
-                suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of());
+                suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of(),
+                rules.isEmpty() ? null : Map.of(Card.RULES_EXTENSION, List.copyOf(rules)));
     }
 
     /**

@@ -10,12 +10,27 @@ import java.util.List;
  * @param active             clinicalStatus active/recurrence/relapse (or absent) and not refuted/entered-in-error
  * @param encounterDiagnosis category encounter-diagnosis, or linked to the encounter in context
  * @param source             resource reference; time = onset, else recordedDate
+ * @param encounter          the bare id of Condition.encounter (no "Encounter/"), or null (D18, D20)
+ * @param onsetKnown         source.time is the onset (false: it is the recorded date, or there is none)
  */
 public record ConditionEntry(List<Code> codes, String text, boolean active, boolean encounterDiagnosis,
-                             SourceRef source) {
+                             SourceRef source, String encounter, boolean onsetKnown) {
 
     public ConditionEntry {
         codes = List.copyOf(codes);
         text = text == null ? "" : text;
+        encounter = encounter == null || encounter.isBlank() ? null
+                : encounter.startsWith("Encounter/") ? encounter.substring("Encounter/".length()) : encounter;
+    }
+
+    /** A condition linked to no encounter, dated by its onset. */
+    public ConditionEntry(List<Code> codes, String text, boolean active, boolean encounterDiagnosis,
+                          SourceRef source) {
+        this(codes, text, active, encounterDiagnosis, source, null, true);
+    }
+
+    /** D18/D20: a diagnosis of the encounter in context (an encounter diagnosis of another one is history). */
+    public boolean ofEncounter(String encounterId) {
+        return encounterId != null && encounterId.equals(encounter);
     }
 }

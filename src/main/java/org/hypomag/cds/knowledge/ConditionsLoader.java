@@ -7,7 +7,7 @@ import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.ConditionCatalog;
 import org.hypomag.cds.clinical.ConditionConcept;
 
-/** knowledge/conditions.yaml: emergency list (D4) and dialysis (D6); every code names where it was seen. */
+/** knowledge/conditions.yaml: emergency list (D4), dialysis (D6), chronic diagnoses (D20); every code names where it was seen. */
 final class ConditionsLoader {
 
     private ConditionsLoader() {
@@ -17,10 +17,11 @@ final class ConditionsLoader {
         CodeSystems systems = new CodeSystems(root);
         List<ConditionConcept> emergency = concepts(root.reqList("emergency"), systems);
         List<ConditionConcept> dialysis = concepts(root.reqList("dialysis"), systems);
+        List<ConditionConcept> chronic = concepts(root.get("chronic").list(), systems);
         if (emergency.isEmpty()) {
             root.problem("the emergency list is empty");
         }
-        return new ConditionCatalog(version, emergency, dialysis);
+        return new ConditionCatalog(version, emergency, dialysis, chronic);
     }
 
     private static List<ConditionConcept> concepts(List<Yml> list, CodeSystems systems) {
