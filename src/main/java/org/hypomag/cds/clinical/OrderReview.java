@@ -83,7 +83,9 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
         /** infused faster than the shortest duration of its regimen (D5, D7) */
         INFUSION_TOO_FAST,
         /** oral magnesium for a child: not in the source (D7) */
-        CHILD_ORAL_NOT_IN_SOURCE
+        CHILD_ORAL_NOT_IN_SOURCE,
+        /** no or unreadable birth date: the dose cannot be checked, never assumed adult (D19) */
+        AGE_UNKNOWN
     }
 
     /**
