@@ -324,6 +324,7 @@ class PatientViewCardRendererTest {
                 null, null, Fixtures.at("Condition/c1", "2026-11-22T07:00:00Z"))), IndicatorLevel.INFO);
         Card urgent = only(render(b), "hypomag-urgent-mg");
         assertThat(urgent.summary()).startsWith("Torsades de pointes on record and no current serum Mg");
+        assertThat(urgent.detail()).startsWith("Torsades de pointes (onset 2026-11-22 07:00 UTC) on record"); // D18
         assertThat(urgent.suggestions().get(0).actions().get(0).resource()).contains("\"priority\":\"urgent\"");
     }
 
