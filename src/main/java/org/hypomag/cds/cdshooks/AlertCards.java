@@ -87,14 +87,19 @@ final class AlertCards {
         }
         String grade = detail.grade(m);
         String value = detail.mg(m);
-        boolean emergency = !a.emergencies().isEmpty();
-        return Optional.of(factory.card(emergency ? "alert-emergency" : "alert", a.alertIndicator(), values(
+        java.util.Map<String, String> summary = values(
                 "gradeTitle", Character.toUpperCase(grade.charAt(0)) + grade.substring(1), "grade", grade,
                 "value", value, "date", Wording.date(m.source()), "headline", headline(a, first),
                 "conditions", Wording.plain(FindingCards.capitalise(labels(a.emergencies()))),
-                "action", action(a, first)), String.join("\n\n", parts),
-                regimens.suggestions(a.regimens(), patientId, reason(m, value)), SelectionBehavior.AT_MOST_ONE,
-                rules(a)));
+                "action", action(a, first));
+        String body = String.join("\n\n", parts);
+        List<Suggestion> suggestions = regimens.suggestions(a.regimens(), patientId, reason(m, value));
+        if (!a.emergencies().isEmpty()) { // issue 19 item 13: the summary leads with the emergency condition
+            return Optional.of(factory.card("alert", "alert-emergency-summary", "alert-emergency-summary-short",
+                    a.alertIndicator(), summary, body, suggestions, SelectionBehavior.AT_MOST_ONE, rules(a)));
+        }
+        return Optional.of(factory.card("alert", a.alertIndicator(), summary, body, suggestions,
+                SelectionBehavior.AT_MOST_ONE, rules(a)));
     }
 
     private static Optional<Regimen> first(Assessment a) {

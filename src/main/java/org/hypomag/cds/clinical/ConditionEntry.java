@@ -19,8 +19,18 @@ public record ConditionEntry(List<Code> codes, String text, boolean active, bool
     public ConditionEntry {
         codes = List.copyOf(codes);
         text = text == null ? "" : text;
-        encounter = encounter == null || encounter.isBlank() ? null
-                : encounter.startsWith("Encounter/") ? encounter.substring("Encounter/".length()) : encounter;
+        encounter = encounterId(encounter);
+    }
+
+    /** "Encounter/e1", "https://x/fhir/Encounter/e1/_history/2" or "e1" -> "e1"; blank -> null. */
+    static String encounterId(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        int at = reference.lastIndexOf("Encounter/");
+        String id = at < 0 ? reference : reference.substring(at + "Encounter/".length());
+        int history = id.indexOf("/_history");
+        return history < 0 ? id : id.substring(0, history);
     }
 
     /** A condition linked to no encounter, dated by its onset. */

@@ -41,8 +41,7 @@ public record PatientSnapshot(
         conditions = List.copyOf(conditions);
         drafts = List.copyOf(drafts);
         unknown = Map.copyOf(unknown);
-        encounterId = encounterId == null || encounterId.isBlank() ? null
-                : encounterId.startsWith("Encounter/") ? encounterId.substring("Encounter/".length()) : encounterId;
+        encounterId = ConditionEntry.encounterId(encounterId);
     }
 
     /** A living patient with no encounter in context. */

@@ -244,6 +244,9 @@ class SnapshotMapperTest {
         PatientSnapshot s = mapper.toSnapshot("p1", "Encounter/enc-9", data(DataKey.CONDITIONS, c), null, List.of(),
                 false);
         assertThat(s.encounterId()).isEqualTo("enc-9");
+        String absolute = c.replace("\"Encounter/enc-9\"", "\"https://ehr.example.org/fhir/Encounter/enc-9/_history/3\"");
+        assertThat(mapper.toSnapshot("p1", "enc-9", data(DataKey.CONDITIONS, absolute), null, List.of(), false)
+                .conditions().get(0).ofEncounter("enc-9")).isTrue();
         assertThat(s.conditions()).singleElement().satisfies(e -> {
             assertThat(e.encounter()).isEqualTo("enc-9");
             assertThat(e.ofEncounter("enc-9")).isTrue();
