@@ -130,6 +130,12 @@ class CardWritingTest {
                     .as(where + "labels repeated").isGreaterThanOrEqualTo(labels.stream()
                             .filter(l -> !l.isBlank()).count());
         }
+        if (topic.equals("hypomag-alert")) { // bedside part: what / how much / next (+ emergency line) first
+            assertThat(detail).contains("**Details**");
+            String top = detail.substring(0, detail.indexOf("**Details**"));
+            assertThat(top.split("\n\n").length).as(where + "lines before the details").isBetween(3, 5);
+            assertThat(top.trim().split("\\s+").length).as(where + "words before the details").isLessThan(150);
+        }
         if (!allowed(topic, "watch once")) {
             String all = card.toString();
             for (String key : List.of(TextKeys.MONITORING_WATCH, TextKeys.MONITORING_ANTIDOTE)) {
