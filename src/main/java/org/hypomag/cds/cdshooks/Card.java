@@ -1,6 +1,7 @@
 package org.hypomag.cds.cdshooks;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -19,9 +20,23 @@ public record Card(
         List<Suggestion> suggestions,
         SelectionBehavior selectionBehavior,
         List<Coding> overrideReasons,
-        List<Link> links) {
+        List<Link> links,
+        Map<String, Object> extension) {
 
     public static final int MAX_SUMMARY = 139;
+
+    /**
+     * CDS Hooks card extension key carrying the rule ids behind a card (hypomagnesemia.md D, §5.3): machine
+     * readable, so the clinician-read text needs none (issue 19 writing).
+     */
+    public static final String RULES_EXTENSION = "org.hypomag.rules";
+
+    /** A card without extension. */
+    public Card(String uuid, String summary, String detail, Indicator indicator, Source source,
+                List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Coding> overrideReasons,
+                List<Link> links) {
+        this(uuid, summary, detail, indicator, source, suggestions, selectionBehavior, overrideReasons, links, null);
+    }
 
     public Card {
         Coding.requireText(uuid, "card.uuid");
@@ -35,6 +50,7 @@ public record Card(
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         links = links == null ? List.of() : List.copyOf(links);
+        extension = extension == null ? Map.of() : Map.copyOf(extension);
         if (!suggestions.isEmpty() && selectionBehavior == null) {
             throw new IllegalArgumentException("card with suggestions needs a selectionBehavior");
         }

@@ -31,9 +31,31 @@ final class CardFactory {
 
     Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
               List<Suggestion> suggestions, SelectionBehavior behavior) {
-        CardTexts.CardType t = texts.card(type);
+        return card(type, level, summaryValues, detail, suggestions, behavior, List.of());
+    }
+
+    /** @param rules the rule ids behind the card, carried in {@link Card#RULES_EXTENSION} (none: no extension) */
+    Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+              List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
+        return card(texts.card(type), level, summaryValues, detail, suggestions, behavior, rules);
+    }
+
+    /** A card of a type whose summary templates are replaced by two fragments (same topic, same overrides). */
+    Card card(String type, String summaryFragment, String shortFragment, IndicatorLevel level,
+              Map<String, String> summaryValues, String detail, List<Suggestion> suggestions,
+              SelectionBehavior behavior, List<String> rules) {
+        CardTexts.CardType base = texts.card(type);
+        CardTexts.CardType t = new CardTexts.CardType(base.key(), base.topicCode(), base.topicDisplay(),
+                texts.fragment(summaryFragment), texts.fragment(shortFragment), base.detail(), base.url(),
+                base.overrideReasons(), base.ref());
+        return card(t, level, summaryValues, detail, suggestions, behavior, rules);
+    }
+
+    private Card card(CardTexts.CardType t, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+                      List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
         return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source(t),
-                suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of());
+                suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of(),
+                rules.isEmpty() ? null : Map.of(Card.RULES_EXTENSION, List.copyOf(rules)));
     }
 
     /**

@@ -109,7 +109,7 @@ final class FindingCards {
         }
         String conditions = AlertCards.labels(u.conditions());
         String body = fill(detail.f("urgent-body"), values("conditions", md(capitalise(conditions)),
-                "staleHours", String.valueOf(knowledge.thresholds().mgStaleAfter().toHours())));
+                "when", detail.when(u.conditions().get(0)), "staleHours", String.valueOf(knowledge.thresholds().mgStaleAfter().toHours())));
         Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_URGENT, "D14"), patientId, true);
         return Optional.of(factory.card("urgent-mg", u.indicator(), values("conditions",
                 Wording.plain(capitalise(conditions))), body, List.of(order), SelectionBehavior.ANY));

@@ -56,7 +56,8 @@ class HookCallRunner {
         }
         PatientData data = resolver.resolve(service.descriptor().prefetch(), fetchRequest(call, request));
         JsonNode context = request.context();
-        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), data, context.get("draftOrders"),
+        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), call.encounterId(), data,
+                context.get("draftOrders"),
                 selections(context), !service.requiredContext().contains("selections"));
         Instant now = clock.instant();
         List<Card> cards = service.cards(snapshot, call, now);

@@ -33,10 +33,11 @@ final class HypocalcaemiaCards {
         }
         ElectrolyteFinding ca = p.calcium();
         String calcium = ca == null || !ca.measured() ? "?" : Wording.lab(ca.value()) + " " + ca.unit();
+        // D17: Mg is already at least 1.0 here, so the row's "until above 1.0" is not said (repeat.T-SEV-NOURG)
         String cutoff = ca == null || ca.cutoff() == null ? "" : " (below " + Wording.lab(ca.cutoff()) + " " + ca.unit()
                 + ", " + detail.f(ca.cutoffFromLab() ? "cutoff-lab" : "cutoff-default") + ")";
-        StringBuilder body = new StringBuilder(fill(detail.f("pca-body"), values("mgNow", Wording.lab(p.mgNowMgDl()),
-                "mgLow", Wording.lab(p.severeLowMgDl()), "lowDate", Wording.date(p.severeLow()),
+        StringBuilder body = new StringBuilder(fill(detail.f("pca-body"), values("mgNow", detail.mg(p.mgNowMgDl()),
+                "mgLow", detail.mg(p.severeLowMgDl()), "lowDate", Wording.date(p.severeLow()),
                 "calcium", calcium, "calciumCutoff", cutoff)));
         Set<String> shown = new HashSet<>(Set.of(TextKeys.D17_REPEAT));
         for (String part : regimens.detail(p.regimens(), shown)) {
@@ -48,9 +49,12 @@ final class HypocalcaemiaCards {
         if (notes.length() > 0) {
             body.append("\n\n").append(detail.f("notes-heading")).append(notes);
         }
-        String reason = "Persistent hypocalcaemia after severe hypomagnesemia (D17)";
+        String reason = "Persistent hypocalcaemia after severe hypomagnesemia";
         List<Suggestion> suggestions = regimens.suggestions(p.regimens(), patientId, reason);
+        java.util.Set<String> rules = new java.util.LinkedHashSet<>(List.of(p.ruleId()));
+        p.regimens().forEach(r -> rules.addAll(r.appliedRules()));
+        p.notes().forEach(n -> rules.add(n.ruleId()));
         return Optional.of(factory.card("persistent-hypocalcemia", p.indicator(), values("calcium", calcium),
-                body.toString(), suggestions, SelectionBehavior.AT_MOST_ONE));
+                body.toString(), suggestions, SelectionBehavior.AT_MOST_ONE, List.copyOf(rules)));
     }
 }

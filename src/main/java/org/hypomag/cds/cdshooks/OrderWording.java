@@ -35,30 +35,57 @@ final class OrderWording {
         List<String> diluents = new ArrayList<>();
         diluents.add(diluent(r.diluent()));
         r.alternativeDiluents().forEach(d -> diluents.add(diluent(d)));
-        String text = fill(cards.orders().medicationText(), values("dose", num(r.doseGrams()), "meq",
+        String text = fill(cards.orders().medicationText(), values("dose", dose(r), "meq",
                 num(r.doseMeq()), "volume", volume, "diluent", String.join(" or ", diluents), "duration",
                 Wording.duration(r.durationMinutes())));
         PaediatricDose p = r.paediatric();
         if (p != null) {
-            text += " (" + num(p.mgPerKg()) + " mg/kg x " + num(p.weightKg()) + " kg)";
+            text += " (" + num(p.mgPerKg()) + " mg/kg x " + Wording.weight(p.weightKg()) + " kg)";
         }
         return r.onlyIfSymptomatic() ? cards.fragment("only-if-symptomatic") + text : text;
     }
 
+    /** The suggestion label: the order, and its daily repeat when it has one (D17). */
+    String label(MgSulfateRegimen r) {
+        return describe(r) + (r.repeatedDaily() ? fill(cards.fragment("iv-daily"), values("daysMin",
+                String.valueOf(r.repeatDaysMin()), "daysMax", String.valueOf(r.repeatDaysMax()))) : "");
+    }
+
+    /** The dose with its unit: grams; a child's in mg (whole mg: no 0.625 g on a card). */
+    static String dose(MgSulfateRegimen r) {
+        if (r.paediatric() != null || r.doseGrams().stripTrailingZeros().scale() > 2) {
+            return num(r.doseGrams().multiply(java.math.BigDecimal.valueOf(1000))) + " mg";
+        }
+        return num(r.doseGrams()) + " g";
+    }
+
+    /** "4 to 8 g"; a child's range in mg. */
+    static String range(MgSulfateRegimen r) {
+        if (r.paediatric() != null || r.rangeLowGrams().stripTrailingZeros().scale() > 2
+                || r.rangeHighGrams().stripTrailingZeros().scale() > 2) {
+            java.math.BigDecimal k = java.math.BigDecimal.valueOf(1000);
+            return Wording.range(r.rangeLowGrams().multiply(k), r.rangeHighGrams().multiply(k), "mg");
+        }
+        return Wording.range(r.rangeLowGrams(), r.rangeHighGrams(), "g");
+    }
+
     String ivDosage(MgSulfateRegimen r) {
-        String range = Wording.range(r.rangeLowGrams(), r.rangeHighGrams(), "g") + " ("
+        String range = range(r) + " ("
                 + Wording.range(r.rangeLowMeq(), r.rangeHighMeq(), "mEq") + ")";
         PaediatricDose p = r.paediatric();
         String paediatric = p == null ? "" : fill(cards.fragment("iv-paediatric"), values("mgPerKg",
-                num(p.mgPerKg()), "weight", num(p.weightKg()), "weightDate", Wording.date(p.weightSource()),
-                "dose", num(r.doseGrams()), "mgPerKgLow", num(p.mgPerKgLow()), "mgPerKgHigh",
+                num(p.mgPerKg()), "weight", Wording.weight(p.weightKg()), "weightDate", Wording.date(p.weightSource()),
+                "dose", dose(r), "mgPerKgLow", num(p.mgPerKgLow()), "mgPerKgHigh",
                 num(p.mgPerKgHigh()), "cap", num(p.capGrams()), "capped",
                 p.capApplied() ? cards.fragment("iv-capped") : ""));
         StringBuilder extras = new StringBuilder();
         for (String key : ivTextKeys(r)) {
             extras.append(' ').append(texts.text(key));
         }
-        return fill(cards.fragment("iv-dosage"), values("describe", describe(r), "range", range, "durations",
+        String daily = r.repeatedDaily() ? fill(cards.fragment("iv-daily"), values("daysMin",
+                String.valueOf(r.repeatDaysMin()), "daysMax", String.valueOf(r.repeatDaysMax()))) : "";
+        return fill(cards.fragment("iv-dosage"), values("describe", describe(r), "daily", daily, "range", range,
+                "durations",
                 Wording.durationRange(r.durationMinMinutes(), r.durationMaxMinutes()), "paediatric", paediatric,
                 "extras", extras.toString()));
     }
@@ -105,7 +132,7 @@ final class OrderWording {
                 "hoursMin", String.valueOf(o.hoursAfterMin()), "hoursMax", String.valueOf(o.hoursAfterMax())));
     }
 
-    private String diluent(String id) {
+    String diluent(String id) {
         return cards.fragments().containsKey("diluent-" + id) ? cards.fragment("diluent-" + id) : id;
     }
 }

@@ -42,7 +42,7 @@ final class RegimenSuggestions {
             boolean recommended = r.recommended() && !recommendedGiven;
             recommendedGiven |= recommended;
             if (r instanceof MgSulfateRegimen iv) {
-                out.add(CardFactory.suggestion(wording.describe(iv), recommended, orders.iv(patientId, iv, reason)));
+                out.add(CardFactory.suggestion(wording.label(iv), recommended, orders.iv(patientId, iv, reason)));
             } else if (r instanceof OralRegimen oral) {
                 out.add(CardFactory.suggestion(wording.describe(oral), recommended,
                         orders.oral(patientId, oral, reason)));
@@ -51,10 +51,24 @@ final class RegimenSuggestions {
         return out;
     }
 
+    /** The order in words, as its suggestion label says it. */
+    String describe(Regimen r) {
+        return r instanceof MgSulfateRegimen iv ? wording.label(iv) : wording.describe((OralRegimen) r);
+    }
+
+    /** "2 g"; a child's dose in mg. */
+    String dose(MgSulfateRegimen iv) {
+        return OrderWording.dose(iv);
+    }
+
+    String diluent(String id) {
+        return wording.diluent(id);
+    }
+
     /** "MgSO4 2 g IV over 12 h" / "oral magnesium 240 mg/day" for the summary. */
     String shortForm(Regimen r) {
         if (r instanceof MgSulfateRegimen iv) {
-            return fill(cards.fragment("short-iv"), values("dose", num(iv.doseGrams()),
+            return fill(cards.fragment("short-iv"), values("dose", OrderWording.dose(iv),
                     "duration", Wording.duration(iv.durationMinutes())));
         }
         OralRegimen oral = (OralRegimen) r;
@@ -83,9 +97,7 @@ final class RegimenSuggestions {
         out.add(lines.toString());
         if (iv) {
             out.add(knowledge.texts().text(TextKeys.MONITORING_WATCH) + " "
-                    + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE) + " " + fill(cards.fragment("recheck-labs"),
-                    values("hoursMin", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMin()),
-                            "hoursMax", String.valueOf(knowledge.orderables().mgAfterInfusionHoursMax()))));
+                    + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE) + " " + cards.fragment("recheck-labs"));
         }
         regimens.stream().filter(r -> r instanceof OralRegimen).map(r -> ((OralRegimen) r).recheckTextKey())
                 .filter(k -> k != null && shown.add(k)).forEach(k -> out.add(knowledge.texts().text(k)));
@@ -96,16 +108,15 @@ final class RegimenSuggestions {
         String label = knowledge.texts().text(r.labelKey());
         if (r instanceof MgSulfateRegimen iv) {
             return fill(cards.fragment("regimen-line"), values("label", label,
-                    "dose", wording.describe(iv), "range", Wording.range(iv.rangeLowGrams(), iv.rangeHighGrams(), "g")
+                    "dose", wording.describe(iv), "range", OrderWording.range(iv)
                             + " over " + Wording.durationRange(iv.durationMinMinutes(), iv.durationMaxMinutes()),
-                    "extra", extra(iv, shown), "rules", String.join(", ", iv.appliedRules())));
+                    "extra", extra(iv, shown).trim()));
         }
         OralRegimen oral = (OralRegimen) r;
         return fill(cards.fragment("regimen-line"), values("label", label,
                 "dose", wording.describe(oral), "range", Wording.range(oral.mgPerDayLow(), oral.mgPerDayHigh(),
                         "mg elemental magnesium per day"),
-                "extra", oralExtra(oral, shown),
-                "rules", String.join(", ", oral.appliedRules())));
+                "extra", oralExtra(oral, shown).trim()));
     }
 
     private String extra(MgSulfateRegimen iv, Set<String> shown) {
@@ -113,7 +124,7 @@ final class RegimenSuggestions {
         PaediatricDose p = iv.paediatric();
         if (p != null) {
             s.append(fill(cards.fragment("regimen-paediatric"), values("mgPerKg", num(p.mgPerKg()),
-                    "weight", num(p.weightKg()), "weightDate", Wording.date(p.weightSource()),
+                    "weight", Wording.weight(p.weightKg()), "weightDate", Wording.date(p.weightSource()),
                     "mgPerKgLow", num(p.mgPerKgLow()), "mgPerKgHigh", num(p.mgPerKgHigh()),
                     "cap", num(p.capGrams()), "capped", p.capApplied() ? cards.fragment("iv-capped") : "")));
         }

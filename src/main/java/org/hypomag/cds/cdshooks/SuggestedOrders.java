@@ -59,6 +59,10 @@ final class SuggestedOrders {
         Dosage d = mr.addDosageInstruction().setSequence(1).setText(wording.ivDosage(r));
         d.setRoute(new CodeableConcept(coding(c.ivRoute())).setText("IV"));
         Timing.TimingRepeatComponent repeat = d.getTiming().getRepeat().setCount(1);
+        if (r.repeatedDaily()) { // D17: once a day for 3 to 5 days, each day's infusion over the duration below
+            repeat.setCount(r.repeatDaysMin()).setCountMax(r.repeatDaysMax()).setFrequency(1).setPeriod(1)
+                    .setPeriodUnit(Timing.UnitsOfTime.D);
+        }
         if (r.durationMinutes() % 60 == 0) {
             repeat.setDuration(r.durationMinutes() / 60).setDurationUnit(Timing.UnitsOfTime.H);
         } else {

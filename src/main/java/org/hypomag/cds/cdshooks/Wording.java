@@ -33,23 +33,58 @@ final class Wording {
     }
 
     /**
-     * A lab value for display (D1: round only for display): at most 3 decimals, so a converted value such as
-     * 0.41 mmol/L = 0.99671 mg/dL shows as 0.997, never as "1" on a card that grades it severe; the lab's own
-     * precision is kept ("1.0" stays "1.0").
+     * A lab value for display (D1: round only for display): at most 2 decimals; the lab's own precision is kept
+     * ("1.0" stays "1.0"). Serum Mg in mg/dL uses {@link #mg} instead.
      */
     static String lab(BigDecimal value) {
-        return value == null ? "?" : (value.scale() > 3 ? value.setScale(3, RoundingMode.HALF_UP) : value).toPlainString();
+        return value == null ? "?" : (value.scale() > 2 ? value.setScale(2, RoundingMode.HALF_UP) : value).toPlainString();
+    }
+
+    /**
+     * Serum Mg in mg/dL for display: 1 decimal (D1: round only for display), except where rounding would put the
+     * shown value on the other side of a grade boundary than the graded value (0.41 mmol/L = 0.9967 mg/dL is
+     * severe: "1.0" would read moderate): then 2 decimals, rounded toward the graded value ("0.99").
+     */
+    static String mg(BigDecimal value, BigDecimal... boundaries) {
+        if (value == null) {
+            return "?";
+        }
+        BigDecimal shown = value.scale() > 1 ? value.setScale(1, RoundingMode.HALF_UP) : value;
+        for (BigDecimal b : boundaries) {
+            if (b != null && Integer.signum(value.compareTo(b)) != Integer.signum(shown.compareTo(b))) {
+                shown = value.setScale(2, value.compareTo(b) < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
+                break;
+            }
+        }
+        return shown.toPlainString();
+    }
+
+    static String mg(BigDecimal value, ValueComparator comparator, BigDecimal... boundaries) {
+        return prefix(comparator) + mg(value, boundaries);
+    }
+
+    /** A weight for display: 1 decimal at most (issue 19 writing). */
+    static String weight(BigDecimal kg) {
+        return kg == null ? "?" : num(kg.scale() > 1 ? kg.setScale(1, RoundingMode.HALF_UP) : kg);
+    }
+
+    /** An eGFR for display: whole numbers, rounded down so the shown value never sits in a higher band (D6). */
+    static String egfr(BigDecimal egfr) {
+        return egfr == null ? "?" : egfr.setScale(0, RoundingMode.FLOOR).toPlainString();
     }
 
     static String lab(BigDecimal value, ValueComparator comparator) {
-        String prefix = switch (comparator == null ? ValueComparator.EQUAL : comparator) {
+        return prefix(comparator) + lab(value);
+    }
+
+    private static String prefix(ValueComparator comparator) {
+        return switch (comparator == null ? ValueComparator.EQUAL : comparator) {
             case LESS_THAN -> "<";
             case LESS_OR_EQUAL -> "<=";
             case GREATER_THAN -> ">";
             case GREATER_OR_EQUAL -> ">=";
             case EQUAL -> "";
         };
-        return prefix + lab(value);
     }
 
     static String date(SourceRef source) {

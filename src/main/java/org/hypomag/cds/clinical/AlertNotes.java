@@ -25,12 +25,7 @@ final class AlertNotes {
         if (ca.low()) {
             notes.add(new Note("D8", TextKeys.CALCIUM_LOW));
         }
-        if (mg.grade() == Grade.SEVERE) {
-            notes.add(new Note("D4", TextKeys.EMERGENCY_IN_WORDS));
-        }
-        if (body.ageYears() == null) {
-            notes.add(new Note("D7", TextKeys.AGE_UNKNOWN));
-        }
+        // the D4 emergency regimen in words is the assessment's EmergencyLine; the D19 unknown age a plan note
         notes.addAll(plan.notes());
         if (plan.hasIv()) {
             notes.add(new Note("D8", TextKeys.MONITORING_WATCH));

@@ -29,6 +29,10 @@ import java.util.List;
  * @param persistentHypocalcaemia D17, or null
  * @param urgentMg            D14 emergency with no current Mg, or null
  * @param couldNotCheck       D14 / D1 items
+ * @param emergencyHistory    D18: emergency-list conditions on record that do not count now (older than 72 h,
+ *                            or of another encounter); filled only when the current Mg is low; never T-EMERG
+ * @param emergencyLine       D4: the emergency regimen in words (adult grams, child mg/kg, D6 risk text), or null
+ * @param deceased            D21: the patient is deceased; nothing else is assessed and no card is due
  */
 public record Assessment(
         String knowledgeVersion,
@@ -49,15 +53,45 @@ public record Assessment(
         HyperMgFinding hyperMg,
         PersistentHypocalcaemiaFinding persistentHypocalcaemia,
         UrgentMgFinding urgentMg,
-        List<CouldNotCheck> couldNotCheck) {
+        List<CouldNotCheck> couldNotCheck,
+        List<EmergencyFinding> emergencyHistory,
+        EmergencyLine emergencyLine,
+        boolean deceased) {
 
     public Assessment {
+        emergencyHistory = List.copyOf(emergencyHistory);
         emergencies = List.copyOf(emergencies);
         regimens = List.copyOf(regimens);
         monitoring = List.copyOf(monitoring);
         notes = List.copyOf(notes);
         drugCauses = List.copyOf(drugCauses);
         couldNotCheck = List.copyOf(couldNotCheck);
+    }
+
+    /** The assessment of an earlier shape: no emergency history, no emergency line, alive. */
+    public Assessment(String knowledgeVersion, Instant assessedAt, BodyFacts body, MgFinding magnesium,
+                      StaleLowFinding staleLow, RenalFunction renal, ElectrolyteFinding potassium,
+                      ElectrolyteFinding calcium, List<EmergencyFinding> emergencies, IndicatorLevel alertIndicator,
+                      List<Regimen> regimens, List<MonitoringOrder> monitoring, List<Note> notes,
+                      List<DrugCauseFinding> drugCauses, MonitoringGapFinding monitoringGap, HyperMgFinding hyperMg,
+                      PersistentHypocalcaemiaFinding persistentHypocalcaemia, UrgentMgFinding urgentMg,
+                      List<CouldNotCheck> couldNotCheck) {
+        this(knowledgeVersion, assessedAt, body, magnesium, staleLow, renal, potassium, calcium, emergencies,
+                alertIndicator, regimens, monitoring, notes, drugCauses, monitoringGap, hyperMg,
+                persistentHypocalcaemia, urgentMg, couldNotCheck, List.of(), null, false);
+    }
+
+    /** D21: a deceased patient: nothing found, nothing to say, on any hook. */
+    static Assessment deceased(Knowledge k, Instant now) {
+        Thresholds t = k.thresholds();
+        return new Assessment(k.version(), now, new BodyFacts(null, false, null, null, null, null), null, null,
+                new RenalFunction(null, RenalMethod.UNKNOWN, RenalBand.UNKNOWN, false, List.of(), "patient deceased"),
+                new ElectrolyteFinding("D4", Analyte.POTASSIUM, false, null, Analyte.POTASSIUM.canonicalUnit(), null,
+                        null, t.potassiumLowDefault(), false),
+                new ElectrolyteFinding("D8", Analyte.CALCIUM_TOTAL, false, null,
+                        Analyte.CALCIUM_TOTAL.canonicalUnit(), null, null, t.calciumTotalLowDefault(), false),
+                List.of(), null, List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(),
+                List.of(), null, true);
     }
 
     /** Current Mg is low (an alert card is due). */

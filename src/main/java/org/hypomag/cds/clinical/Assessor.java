@@ -12,6 +12,9 @@ public final class Assessor {
     }
 
     public static Assessment assess(PatientSnapshot s, Knowledge k, Instant now) {
+        if (s.deceased()) {
+            return Assessment.deceased(k, now); // D21: no card on any hook
+        }
         List<CouldNotCheck> cnc = new ArrayList<>();
         s.unknown().forEach((key, reason) -> cnc.add(new CouldNotCheck("D14", key.prefetchKey(), reason)));
         MagnesiumRule.Result mg = MagnesiumRule.apply(s, k, now);
@@ -24,12 +27,14 @@ public final class Assessor {
         ElectrolyteFinding potassium = ElectrolyteRule.potassium(s, k, now);
         ElectrolyteFinding calcium = ElectrolyteRule.calcium(s, k, now);
         List<EmergencyFinding> emergencies = ConditionRule.emergencies(s, k, now);
+        List<EmergencyFinding> history = ConditionRule.history(s, k, now);
         MgFinding current = mg.current();
         boolean low = current != null && current.grade().isLow();
         problems(s, k, now, low, body, cnc);
 
         RegimenInput input = new RegimenInput(low ? current.grade() : Grade.SEVERE, !emergencies.isEmpty(),
-                renal.band(), body.child(), body.weightKg(), body.weight(), potassium.low() || calcium.low());
+                renal.band(), body.child(), body.weightKg(), body.weight(), potassium.low() || calcium.low(),
+                body.ageYears() == null);
         List<Regimen> regimens = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         IndicatorLevel indicator = null;
@@ -56,7 +61,8 @@ public final class Assessor {
                 mg.staleLow() != null, gap != null, urgent != null);
         return new Assessment(k.version(), now, body, current, mg.staleLow(), renal, potassium, calcium,
                 low ? emergencies : List.of(), indicator, regimens, monitoring, notes, drugCauses, gap, mg.hyper(),
-                d17, urgent, cnc);
+                d17, urgent, cnc, low ? history : List.of(), low ? Regimens.emergencyLine(k.doses(), input) : null,
+                false);
     }
 
     /** Unusable newest results (unit problems) of the analytes that change decisions; unknown age when low. */
@@ -74,7 +80,7 @@ public final class Assessor {
         Labs.problem(s, k, Analyte.WEIGHT, t.weightCurrent(), now)
                 .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "weight", p)));
         if (low && body.ageYears() == null) {
-            cnc.add(new CouldNotCheck("D7", "age", "birth date unknown: adult doses are shown"));
+            cnc.add(new CouldNotCheck("D19", "age", "birth date missing or unreadable: no magnesium dose is computed"));
         }
     }
 }

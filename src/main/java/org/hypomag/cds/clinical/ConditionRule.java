@@ -7,18 +7,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * D4/D14 emergency conditions and D6 dialysis, matched by code (system + code) and by text. A condition counts
- * when active, an encounter diagnosis, or with onset (source time) within 72 hours.
+ * D4/D18/D20 emergency conditions and D6 dialysis, matched by code (system + code) and by text. An emergency
+ * condition counts (selects T-EMERG) only when it is active and either dated (onset, else recorded date) within
+ * the last 72 hours or a diagnosis of the encounter in context (D18; an encounter diagnosis of another encounter
+ * is history, D20). A chronic diagnosis (epilepsy, seizure disorder, D20) never counts, whatever its status or
+ * date; an active emergency condition that does not count now is history (D18: shown, never T-EMERG).
  */
 final class ConditionRule {
 
     private ConditionRule() {
     }
 
+    /** The emergency conditions that count now (D4, D18, D20). */
     static List<EmergencyFinding> emergencies(PatientSnapshot s, Knowledge k, Instant now) {
+        return matching(s, k, now, true);
+    }
+
+    /** D18: active emergency conditions from the list that do not count now (older, or of another encounter). */
+    static List<EmergencyFinding> history(PatientSnapshot s, Knowledge k, Instant now) {
+        return matching(s, k, now, false);
+    }
+
+    private static List<EmergencyFinding> matching(PatientSnapshot s, Knowledge k, Instant now, boolean current) {
         List<EmergencyFinding> out = new ArrayList<>();
         for (ConditionEntry c : s.conditions()) {
-            if (!counts(c, k.thresholds().emergencyOnsetWithin(), now)) {
+            if (!c.active() || chronic(c, k)
+                    || current != counts(c, s.encounterId(), k.thresholds().emergencyOnsetWithin(), now)) {
                 continue;
             }
             for (ConditionConcept concept : k.conditions().emergency()) {
@@ -49,8 +63,14 @@ final class ConditionRule {
         return out;
     }
 
-    static boolean counts(ConditionEntry c, Duration onsetWithin, Instant now) {
-        if (c.active() || c.encounterDiagnosis()) {
+    /** D20: epilepsy / seizure disorder, by code or text: never an emergency. */
+    static boolean chronic(ConditionEntry c, Knowledge k) {
+        return k.conditions().chronic().stream().anyMatch(concept -> match(c, concept).isPresent());
+    }
+
+    /** D18 (an active condition): a diagnosis of the current encounter, or dated within the window. */
+    static boolean counts(ConditionEntry c, String encounterId, Duration onsetWithin, Instant now) {
+        if (c.ofEncounter(encounterId)) {
             return true;
         }
         Instant t = c.source() == null ? null : c.source().time();
@@ -62,7 +82,7 @@ final class ConditionRule {
             for (Code known : concept.codes()) {
                 if (known.is(code.system(), code.code())) {
                     return Optional.of(new EmergencyFinding("D4", concept.id(), concept.label(), code, null,
-                            c.source()));
+                            c.source(), c.onsetKnown()));
                 }
             }
         }
@@ -72,18 +92,18 @@ final class ConditionRule {
         boolean excluded = concept.excludeTerms().stream().anyMatch(x -> DrugMatcher.containsWord(normalised, x));
         if (!excluded && concept.terms().stream().anyMatch(term -> DrugMatcher.containsWord(normalised, term))) {
             return Optional.of(new EmergencyFinding("D4", concept.id(), concept.label(), null, c.text(),
-                    c.source()));
+                    c.source(), c.onsetKnown()));
         }
         return Optional.empty();
     }
 
     /**
-     * Whether a condition that counts now (the emergency list's currency, {@link #counts}: D14/D18) matches one
+     * Whether an active condition that counts now (the emergency list's currency, {@link #counts}: D18) matches one
      * of {@code concepts}: the other indications for magnesium sulfate of issue 19 item 9.
      */
     static boolean anyCurrent(PatientSnapshot s, List<ConditionConcept> concepts, Knowledge k, Instant now) {
         for (ConditionEntry c : s.conditions()) {
-            if (counts(c, k.thresholds().emergencyOnsetWithin(), now)
+            if (c.active() && counts(c, s.encounterId(), k.thresholds().emergencyOnsetWithin(), now)
                     && concepts.stream().anyMatch(concept -> match(c, concept).isPresent())) {
                 return true;
             }

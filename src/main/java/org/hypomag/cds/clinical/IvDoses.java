@@ -57,16 +57,17 @@ final class IvDoses {
         if (band == RenalBand.CKD_30_60) {
             warnings.add(TextKeys.RENAL_CKD_CAUTION);
         }
-        if (!band.fullDose()) {
-            warnings.add(TextKeys.RENAL_HYPERMG_RISK);
+        String hyperMg = TextKeys.hyperMgRisk(band);
+        if (hyperMg != null) {
+            warnings.add(hyperMg);
         }
-        warnings.add(TextKeys.MONITORING_WATCH);
-        warnings.add(TextKeys.MONITORING_ANTIDOTE);
-        String repeat = cut ? table.severeRenal().repeatTextKey() : row.repeatTextKey();
+        // the D8 watch/antidote texts are the card's (once per card), not every order's
+        boolean daily = base.repeatDaysMin() != null;
+        String repeat = daily ? base.repeatTextKey() : cut ? table.severeRenal().repeatTextKey() : row.repeatTextKey();
         return new MgSulfateRegimen(base.ruleId(), rules, row.labelKey(), recommended, onlyIfSymptomatic, dose,
                 meq(dose), low, high, meq(low), meq(high), row.diluent(), row.alternativeDiluents(), row.volumeMl(),
                 row.durationMinMinutes(), row.durationMaxMinutes(), row.durationMaxMinutes(), "IV", peds, renalCut,
-                cut, repeat, row.recheckTextKey(), warnings);
+                cut, repeat, row.recheckTextKey(), warnings, base.repeatDaysMin(), base.repeatDaysMax());
     }
 
     private BigDecimal meq(BigDecimal grams) {

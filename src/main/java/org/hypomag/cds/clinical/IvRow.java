@@ -18,12 +18,22 @@ import java.util.List;
  * @param renalCut       whether the D6 cut applies (false only for T-EMERG)
  * @param repeatTextKey  texts.yaml key or null
  * @param recheckTextKey texts.yaml key
+ * @param repeatDaysMin  D17 / T-SEV-NOURG: the order is repeated daily for this many days at least, or null
+ * @param repeatDaysMax  at most (5 for T-SEV-NOURG), or null
  */
 public record IvRow(String ruleId, String labelKey, BigDecimal gramsLow, BigDecimal gramsHigh, String diluent,
                     List<String> alternativeDiluents, Integer volumeMl, int durationMinMinutes,
-                    int durationMaxMinutes, boolean renalCut, String repeatTextKey, String recheckTextKey) {
+                    int durationMaxMinutes, boolean renalCut, String repeatTextKey, String recheckTextKey,
+                    Integer repeatDaysMin, Integer repeatDaysMax) {
 
     public IvRow {
         alternativeDiluents = List.copyOf(alternativeDiluents);
+    }
+
+    public IvRow(String ruleId, String labelKey, BigDecimal gramsLow, BigDecimal gramsHigh, String diluent,
+                 List<String> alternativeDiluents, Integer volumeMl, int durationMinMinutes, int durationMaxMinutes,
+                 boolean renalCut, String repeatTextKey, String recheckTextKey) {
+        this(ruleId, labelKey, gramsLow, gramsHigh, diluent, alternativeDiluents, volumeMl, durationMinMinutes,
+                durationMaxMinutes, renalCut, repeatTextKey, recheckTextKey, null, null);
     }
 }

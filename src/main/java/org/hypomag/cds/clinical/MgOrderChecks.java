@@ -73,6 +73,8 @@ final class MgOrderChecks {
             problems.add(Problem.NO_INDICATION);
         } else if (mg == null && a.emergencies().isEmpty()) {
             problems.add(Problem.NO_CURRENT_MG);
+        } else if (a.body() != null && a.body().ageYears() == null) {
+            problems.add(Problem.AGE_UNKNOWN); // D19: no dose rule to check against without an age
         } else if (route == MgRoute.ORAL) {
             if (child) {
                 problems.add(Problem.CHILD_ORAL_NOT_IN_SOURCE);

@@ -33,6 +33,8 @@ import java.util.List;
  * @param repeatTextKey     texts.yaml key of the repeat rule, or null
  * @param recheckTextKey    texts.yaml key of the re-check rule
  * @param warningTextKeys   extra texts (hypermagnesemia risk, CKD caution ...)
+ * @param repeatDaysMin     D17: repeated once a day for at least this many days (null: a single dose)
+ * @param repeatDaysMax     D17: at most this many days (null: a single dose)
  */
 public record MgSulfateRegimen(
         String ruleId,
@@ -58,7 +60,9 @@ public record MgSulfateRegimen(
         boolean holdNextDoseUntilMgResult,
         String repeatTextKey,
         String recheckTextKey,
-        List<String> warningTextKeys) implements Regimen {
+        List<String> warningTextKeys,
+        Integer repeatDaysMin,
+        Integer repeatDaysMax) implements Regimen {
 
     public MgSulfateRegimen {
         appliedRules = List.copyOf(appliedRules);
@@ -70,5 +74,25 @@ public record MgSulfateRegimen(
         if (durationMinutes < durationMinMinutes || durationMinutes > durationMaxMinutes) {
             throw new IllegalArgumentException("duration outside its range");
         }
+    }
+
+    /** A single dose (no daily repeat). */
+    public MgSulfateRegimen(String ruleId, List<String> appliedRules, String labelKey, boolean recommended,
+                            boolean onlyIfSymptomatic, BigDecimal doseGrams, BigDecimal doseMeq,
+                            BigDecimal rangeLowGrams, BigDecimal rangeHighGrams, BigDecimal rangeLowMeq,
+                            BigDecimal rangeHighMeq, String diluent, List<String> alternativeDiluents,
+                            Integer volumeMl, int durationMinMinutes, int durationMaxMinutes, int durationMinutes,
+                            String route, PaediatricDose paediatric, RenalCut renalCut,
+                            boolean holdNextDoseUntilMgResult, String repeatTextKey, String recheckTextKey,
+                            List<String> warningTextKeys) {
+        this(ruleId, appliedRules, labelKey, recommended, onlyIfSymptomatic, doseGrams, doseMeq, rangeLowGrams,
+                rangeHighGrams, rangeLowMeq, rangeHighMeq, diluent, alternativeDiluents, volumeMl, durationMinMinutes,
+                durationMaxMinutes, durationMinutes, route, paediatric, renalCut, holdNextDoseUntilMgResult,
+                repeatTextKey, recheckTextKey, warningTextKeys, null, null);
+    }
+
+    /** Repeated daily (D17). */
+    public boolean repeatedDaily() {
+        return repeatDaysMin != null;
     }
 }

@@ -87,7 +87,9 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
         /** neither the structured dose nor the text gives a magnesium dose: it could not be checked (issue 19) */
         DOSE_NOT_READABLE,
         /** an IV order with no infusion time or rate: the infusion speed could not be checked (D5, issue 19) */
-        DURATION_MISSING
+        DURATION_MISSING,
+        /** no or unreadable birth date: the dose cannot be checked, never assumed adult (D19) */
+        AGE_UNKNOWN
     }
 
     /** What the card says about how the order was read, when it was not read from its coded, structured fields. */

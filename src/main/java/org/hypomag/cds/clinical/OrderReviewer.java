@@ -24,6 +24,9 @@ public final class OrderReviewer {
 
     public static OrderReview review(PatientSnapshot snapshot, Assessment assessment, Knowledge knowledge,
                                      Instant now) {
+        if (assessment.deceased()) {
+            return new OrderReview(null, List.of()); // D21: no card on any hook
+        }
         DrugMatcher matcher = new DrugMatcher(knowledge.drugs());
         List<DraftOrder> wasting = new ArrayList<>();
         Set<String> draftedClasses = new LinkedHashSet<>();

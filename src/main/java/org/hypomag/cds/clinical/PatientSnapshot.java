@@ -18,6 +18,9 @@ import java.util.Map;
  * @param drafts      draft orders (order hooks only; empty on patient-view)
  * @param unknown     data that could not be checked, with a short human reason each
  *                    ("magnesium: FHIR server timed out"); never contains tokens or identifiers
+ * @param encounterId the hook's context.encounterId (bare id, no "Encounter/"), or null (D18, D20: only a
+ *                    diagnosis of this encounter counts as an encounter diagnosis)
+ * @param deceased    Patient.deceasedBoolean true or a deceasedDateTime (D21: no card on any hook)
  */
 public record PatientSnapshot(
         String patientId,
@@ -27,7 +30,9 @@ public record PatientSnapshot(
         List<MedicationUse> medications,
         List<ConditionEntry> conditions,
         List<DraftOrder> drafts,
-        Map<DataKey, String> unknown) {
+        Map<DataKey, String> unknown,
+        String encounterId,
+        boolean deceased) {
 
     public PatientSnapshot {
         sex = sex == null ? Sex.UNKNOWN : sex;
@@ -36,6 +41,14 @@ public record PatientSnapshot(
         conditions = List.copyOf(conditions);
         drafts = List.copyOf(drafts);
         unknown = Map.copyOf(unknown);
+        encounterId = ConditionEntry.encounterId(encounterId);
+    }
+
+    /** A living patient with no encounter in context. */
+    public PatientSnapshot(String patientId, LocalDate birthDate, Sex sex, List<LabResult> labs,
+                           List<MedicationUse> medications, List<ConditionEntry> conditions, List<DraftOrder> drafts,
+                           Map<DataKey, String> unknown) {
+        this(patientId, birthDate, sex, labs, medications, conditions, drafts, unknown, null, false);
     }
 
     public List<LabResult> labs(Analyte analyte) {

@@ -12,6 +12,11 @@ public final class Regimens {
     private Regimens() {
     }
 
+    /** D4: the emergency regimen in words for this situation, or null when the card does not carry it. */
+    public static EmergencyLine emergencyLine(DoseTable table, RegimenInput in) {
+        return EmergencyLines.of(table, in);
+    }
+
     /** The regimens and notes for a current low Mg. NORMAL/HIGH give an empty plan. */
     public static RegimenPlan plan(DoseTable table, RegimenInput in) {
         List<Note> notes = new ArrayList<>();
@@ -37,6 +42,11 @@ public final class Regimens {
                 out.add(iv.regimen(table.row("T-HOSP-IV-SEV"), first, false));
                 if (!in.emergency()) {
                     out.add(iv.regimen(table.row("T-SEV-STABLE"), false, true));
+                }
+                // D6, §5.3 T-CKD-ASYMPT (severe, asymptomatic, GFR 15-30): the half-dose oral option after the IV
+                // ones, unless K or Ca is low or an emergency applies (R18 reading above)
+                if (!ivRoute && band == RenalBand.REDUCED_15_30) {
+                    addOral(table, in, out, false);
                 }
             }
             case MODERATE -> {
@@ -77,6 +87,10 @@ public final class Regimens {
     }
 
     private static RegimenPlan finish(RegimenInput in, List<Regimen> out, List<Note> notes) {
+        if (in.ageUnknown()) { // D19: never assume an adult; no dose without an age, like a child without weight
+            notes.add(new Note("D19", TextKeys.AGE_UNKNOWN));
+            out.clear();
+        }
         if (in.child()) {
             notes.add(new Note("D7", TextKeys.PEDS_NO_ORAL));
             if (in.weightKg() == null) {
@@ -85,6 +99,10 @@ public final class Regimens {
             } else if (!out.isEmpty()) {
                 notes.add(new Note("T-PEDS", TextKeys.PEDS_DOSE));
             }
+        }
+        if (out.isEmpty()) { // no dose: a "dose halved" sentence would contradict "no dose suggested"
+            notes.removeIf(n -> n.textKey().equals(TextKeys.RENAL_CUT_UNKNOWN)
+                    || n.textKey().equals(TextKeys.RENAL_CUT_REDUCED));
         }
         return new RegimenPlan(out, notes);
     }
@@ -102,7 +120,7 @@ public final class Regimens {
     }
 
     private static void addOral(DoseTable table, RegimenInput in, List<Regimen> out, boolean recommended) {
-        if (in.child()) {
+        if (in.child() || in.ageUnknown()) {
             return;
         }
         boolean cut = in.renalBand() == RenalBand.REDUCED_15_30 || in.renalBand() == RenalBand.UNKNOWN;
@@ -112,7 +130,7 @@ public final class Regimens {
                 in.renalBand() == RenalBand.UNKNOWN ? TextKeys.RENAL_CUT_UNKNOWN : TextKeys.RENAL_CUT_REDUCED) : null;
         out.add(new OralRegimen(row.ruleId(), rules, row.labelKey(), recommended, row.mgPerDayLow(),
                 row.mgPerDayLow(), row.mgPerDayHigh(), row.dividedDosesMin(), row.dividedDosesMax(), renalCut, cut,
-                row.recheckTextKey(), List.of(TextKeys.ORAL_SLOW_RELEASE, TextKeys.ORAL_MGO, TextKeys.ORAL_DIARRHOEA,
-                TextKeys.ORAL_LABEL)));
+                row.recheckTextKey(), List.of(TextKeys.ORAL_SLOW_RELEASE, cut ? TextKeys.ORAL_MGO_REDUCED
+                : TextKeys.ORAL_MGO, TextKeys.ORAL_DIARRHOEA, TextKeys.ORAL_LABEL)));
     }
 }

@@ -12,6 +12,9 @@ public final class TextKeys {
     public static final String RENAL_DIALYSIS = "renal.dialysis";
     public static final String RENAL_FAILURE = "renal.failure";
     public static final String RENAL_HYPERMG_RISK = "renal.hypermg-risk";
+    public static final String RENAL_HYPERMG_RISK_FAILURE = "renal.hypermg-risk-failure";
+    public static final String RENAL_HYPERMG_RISK_DIALYSIS = "renal.hypermg-risk-dialysis";
+    public static final String RENAL_HYPERMG_RISK_UNKNOWN = "renal.hypermg-risk-unknown";
     public static final String PEDS_DOSE = "peds.dose";
     public static final String PEDS_WEIGHT_NEEDED = "peds.weight-needed";
     public static final String PEDS_NO_ORAL = "peds.no-oral";
@@ -25,6 +28,7 @@ public final class TextKeys {
     public static final String MONITORING_ANTIDOTE = "monitoring.antidote";
     public static final String ORAL_SLOW_RELEASE = "oral.slow-release";
     public static final String ORAL_MGO = "oral.magnesium-oxide";
+    public static final String ORAL_MGO_REDUCED = "oral.magnesium-oxide-reduced";
     public static final String ORAL_DIARRHOEA = "oral.diarrhoea";
     public static final String ORAL_LABEL = "oral.label";
     public static final String DRUG_GENERAL_KNOWLEDGE = "drug.general-knowledge";
@@ -50,7 +54,22 @@ public final class TextKeys {
             CALCIUM_LOW, MONITORING_WATCH, MONITORING_ANTIDOTE, ORAL_SLOW_RELEASE, ORAL_MGO, ORAL_DIARRHOEA,
             ORAL_LABEL, DRUG_GENERAL_KNOWLEDGE, HYPER_SIGNS, HYPER_NO_MORE_MG, STALE_LOW, GAP_BASELINE, URGENT_MG,
             D17_REPEAT, REASON_MG_AFTER_INFUSION, REASON_POTASSIUM, REASON_CALCIUM, REASON_CREATININE,
-            REASON_RECHECK, REASON_BASELINE, REASON_URGENT, CNC_INTRO);
+            REASON_RECHECK, REASON_BASELINE, REASON_URGENT, CNC_INTRO, RENAL_HYPERMG_RISK_FAILURE,
+            RENAL_HYPERMG_RISK_DIALYSIS, RENAL_HYPERMG_RISK_UNKNOWN, ORAL_MGO_REDUCED);
+
+    /**
+     * D6: the hypermagnesemia-risk text of a band (eGFR under 30, under 15, dialysis, unknown), or null with
+     * full-dose kidney function. Each names the band, so no card says "reduced" when the function is unknown.
+     */
+    public static String hyperMgRisk(RenalBand band) {
+        return switch (band) {
+            case REDUCED_15_30 -> RENAL_HYPERMG_RISK;
+            case FAILURE_UNDER_15 -> RENAL_HYPERMG_RISK_FAILURE;
+            case DIALYSIS -> RENAL_HYPERMG_RISK_DIALYSIS;
+            case UNKNOWN -> RENAL_HYPERMG_RISK_UNKNOWN;
+            default -> null;
+        };
+    }
 
     private TextKeys() {
     }

@@ -83,12 +83,18 @@ final class ClinicalRecordMapper {
         } else if (FhirJson.has(c, "onsetPeriod")) {
             time = FhirValues.instant(FhirJson.object(c, "onsetPeriod"), "start");
         }
+        boolean onsetKnown = time != null;
         if (time == null) {
             time = FhirValues.instant(c, "recordedDate");
         }
         JsonNode code = FhirJson.object(c, "code");
+        JsonNode encounter = FhirJson.object(c, "encounter");
+        String encounterRef = encounter == null ? null : FhirJson.string(encounter, "reference");
+        if (encounterRef != null && encounterRef.length() > 200) {
+            encounterRef = null; // bounded: no real reference is that long
+        }
         return new ConditionEntry(FhirValues.codes(code), FhirValues.text(code), clinicallyActive && verified,
-                encounterDiagnosis, FhirValues.source(condition, time));
+                encounterDiagnosis, FhirValues.source(condition, time), encounterRef, onsetKnown);
     }
 
     private static boolean anyCode(JsonNode cc, Set<String> codes) {

@@ -55,7 +55,14 @@ public class SnapshotMapper {
      */
     public PatientSnapshot toSnapshot(String patientId, PatientData data, JsonNode draftOrdersJson,
                                       List<String> selections, boolean allDraftsSelected) {
+        return toSnapshot(patientId, null, data, draftOrdersJson, selections, allDraftsSelected);
+    }
+
+    /** @param encounterId context.encounterId, or null (D18, D20: which Conditions are of this encounter) */
+    public PatientSnapshot toSnapshot(String patientId, String encounterId, PatientData data,
+                                      JsonNode draftOrdersJson, List<String> selections, boolean allDraftsSelected) {
         LocalDate birthDate = null;
+        boolean deceased = false;
         Sex sex = Sex.UNKNOWN;
         List<LabResult> labs = new ArrayList<>();
         List<MedicationUse> medications = new ArrayList<>();
@@ -76,6 +83,7 @@ public class SnapshotMapper {
                         case "Patient" -> {
                             birthDate = birthDate(r.json());
                             sex = sex(FhirJson.string(r.json(), "gender"));
+                            deceased = deceased(r.json());
                         }
                         case "Observation" -> observations.map(r).ifPresent(labs::add);
                         case "MedicationRequest" -> medications.add(
@@ -94,7 +102,8 @@ public class SnapshotMapper {
             }
         }
         List<DraftOrder> draftOrders = draftOrders(draftOrdersJson, data, selections, allDraftsSelected);
-        return new PatientSnapshot(patientId, birthDate, sex, labs, medications, conditions, draftOrders, unknown);
+        return new PatientSnapshot(patientId, birthDate, sex, labs, medications, conditions, draftOrders, unknown,
+                encounterId, deceased);
     }
 
     private List<DraftOrder> draftOrders(JsonNode json, PatientData data, List<String> selections, boolean all) {
@@ -132,6 +141,16 @@ public class SnapshotMapper {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** D21: deceasedBoolean true, or any deceasedDateTime (its value is not needed: no card either way). */
+    static boolean deceased(JsonNode patient) {
+        JsonNode flag = patient.get("deceasedBoolean");
+        if (flag != null && flag.isBoolean() && flag.booleanValue()) {
+            return true;
+        }
+        JsonNode when = patient.get("deceasedDateTime");
+        return when != null && when.isString() && !when.asString().isBlank();
     }
 
     private static Sex sex(String gender) {

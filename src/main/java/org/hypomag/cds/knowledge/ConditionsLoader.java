@@ -8,8 +8,8 @@ import org.hypomag.cds.clinical.ConditionCatalog;
 import org.hypomag.cds.clinical.ConditionConcept;
 
 /**
- * knowledge/conditions.yaml: emergency list (D4), dialysis (D6) and the other indications for magnesium sulfate
- * (§2.3); every code names where it was seen.
+ * knowledge/conditions.yaml: emergency list (D4), dialysis (D6), chronic diagnoses (D20) and the other
+ * indications for magnesium sulfate (§2.3); every code names where it was seen.
  */
 final class ConditionsLoader {
 
@@ -20,6 +20,7 @@ final class ConditionsLoader {
         CodeSystems systems = new CodeSystems(root);
         List<ConditionConcept> emergency = concepts(root.reqList("emergency"), systems);
         List<ConditionConcept> dialysis = concepts(root.reqList("dialysis"), systems);
+        List<ConditionConcept> chronic = concepts(root.get("chronic").list(), systems);
         if (emergency.isEmpty()) {
             root.problem("the emergency list is empty");
         }
@@ -32,7 +33,7 @@ final class ConditionsLoader {
             }
             mgIndications.addAll(concepts(other.reqList("concepts"), systems));
         }
-        return new ConditionCatalog(version, emergency, dialysis, mgIndications);
+        return new ConditionCatalog(version, emergency, dialysis, chronic, mgIndications);
     }
 
     private static List<ConditionConcept> concepts(List<Yml> list, CodeSystems systems) {

@@ -93,7 +93,17 @@ final class DoseTableLoader {
                 || max == null || recheck == null) {
             return null;
         }
-        return new IvRow(id, label, low, high, diluent, alternatives, volume, min, max, cut, repeat, recheck);
+        Integer daysMin = null;
+        Integer daysMax = null;
+        if (r.get("repeatDays").present()) {
+            daysMin = r.get("repeatDays").reqInt("min");
+            daysMax = r.get("repeatDays").reqInt("max");
+            if (daysMin != null && daysMax != null && (daysMin <= 0 || daysMin > daysMax)) {
+                r.get("repeatDays").problem("need 0 < min <= max");
+            }
+        }
+        return new IvRow(id, label, low, high, diluent, alternatives, volume, min, max, cut, repeat, recheck,
+                daysMin, daysMax);
     }
 
     private static OralRow oralRow(Yml r, Set<String> textKeysUsed) {

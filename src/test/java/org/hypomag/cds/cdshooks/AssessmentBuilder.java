@@ -52,6 +52,25 @@ final class AssessmentBuilder {
     PersistentHypocalcaemiaFinding persistent;
     UrgentMgFinding urgent;
     List<CouldNotCheck> couldNotCheck = new ArrayList<>();
+    List<EmergencyFinding> emergencyHistory = new ArrayList<>();
+    org.hypomag.cds.clinical.EmergencyLine emergencyLine;
+
+    /** The adult emergency line of a severe card (T-EMERG 1-2 g over 2-15 min, D4), with a band's risk text. */
+    static org.hypomag.cds.clinical.EmergencyLine adultEmergencyLine(String hyperMgTextKey) {
+        return new org.hypomag.cds.clinical.EmergencyLine(true, false, new BigDecimal("1"), new BigDecimal("2"),
+                new BigDecimal("8.1"), new BigDecimal("16.2"), 100, List.of("D5W", "NS"), 2, 15, new BigDecimal("25"),
+                new BigDecimal("50"), new BigDecimal("2"), null, null, null, null, hyperMgTextKey);
+    }
+
+    /** A child's emergency line (D4, D7): 25-50 mg/kg, at most 2 g, with the mg for the weight when given. */
+    static org.hypomag.cds.clinical.EmergencyLine childEmergencyLine(String kg, SourceRef weight) {
+        BigDecimal w = kg == null ? null : new BigDecimal(kg);
+        return new org.hypomag.cds.clinical.EmergencyLine(false, true, new BigDecimal("1"), new BigDecimal("2"),
+                new BigDecimal("8.1"), new BigDecimal("16.2"), 100, List.of("D5W", "NS"), 2, 15, new BigDecimal("25"),
+                new BigDecimal("50"), new BigDecimal("2"), w, weight,
+                w == null ? null : w.multiply(new BigDecimal("25")).min(new BigDecimal("2000")),
+                w == null ? null : w.multiply(new BigDecimal("50")).min(new BigDecimal("2000")), null);
+    }
 
     static ElectrolyteFinding electrolyte(Analyte analyte, String value, String unit, String cutoff, boolean low) {
         return new ElectrolyteFinding(analyte == Analyte.POTASSIUM ? "D4" : "D8", analyte, low, new BigDecimal(value),
@@ -90,6 +109,6 @@ final class AssessmentBuilder {
     Assessment build() {
         return new Assessment("2026.11.1", Fixtures.NOW, body, magnesium, staleLow, renal, potassium, calcium,
                 emergencies, alertIndicator, regimens, monitoring, notes, drugCauses, gap, hyper, persistent, urgent,
-                couldNotCheck);
+                couldNotCheck, emergencyHistory, emergencyLine, false);
     }
 }

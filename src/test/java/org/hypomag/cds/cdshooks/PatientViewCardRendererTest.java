@@ -18,6 +18,9 @@ import org.hypomag.cds.clinical.HyperMgFinding;
 import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.Note;
+import org.hypomag.cds.clinical.RenalBand;
+import org.hypomag.cds.clinical.RenalFunction;
+import org.hypomag.cds.clinical.RenalMethod;
 import org.hypomag.cds.clinical.StaleLowFinding;
 import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.clinical.UrgentMgFinding;
@@ -64,14 +67,28 @@ class PatientViewCardRendererTest {
         AssessmentBuilder b = new AssessmentBuilder().mg("0.8", Grade.SEVERE, IndicatorLevel.CRITICAL);
         b.regimens.add(Fixtures.severeIv());
         b.regimens.add(Fixtures.loadingIfSymptomatic());
+        b.emergencyLine = AssessmentBuilder.adultEmergencyLine(null);
         Card alert = only(render(b), "hypomag-alert");
 
         assertThat(alert.indicator()).isEqualTo(Indicator.CRITICAL);
         assertThat(alert.summary()).isEqualTo("Severe hypomagnesemia: Mg 0.8 mg/dL on 2026-11-22; suggested MgSO4 4 g IV over 24 h");
-        assertThat(alert.detail()).contains(Fixtures.TEXTS.text(TextKeys.EMERGENCY_IN_WORDS),
-                "Previous: 1.4 mg/dL on 2026-11-18 (falling)", "eGFR 85 mL/min/1.73 m2 (CKD-EPI 2021",
+        assertThat(alert.detail()).contains("**" + Fixtures.TEXTS.text(TextKeys.EMERGENCY_IN_WORDS) + ":** magnesium "
+                        + "sulfate 1 to 2 g (8.1 to 16.2 mEq) in 100 mL D5W or normal saline IV over 2 to 15 min",
+                "Previous: 1.4 mg/dL on 2026-11-18 (falling)",
+                "eGFR 85 mL/min/1.73 m2, computed (CKD-EPI 2021) from creatinine",
                 "Potassium 4.1 mmol/L", "Total calcium 9.2 mg/dL", "range 4 to 8 g over 12 to 24 h",
                 Fixtures.TEXTS.text(TextKeys.MONITORING_ANTIDOTE), "6 to 12 h after the infusion ends");
+        // the bedside lines first: what, how much, what next; then the emergency regimen; details below
+        String[] lines = alert.detail().split("\n\n");
+        assertThat(lines[0]).isEqualTo("**Severe hypomagnesemia: serum Mg 0.8 mg/dL** on 2026-11-22 08:00 UTC.");
+        assertThat(lines[1]).isEqualTo("**Suggested:** Magnesium sulfate 4 g (32.5 mEq) in D5W IV over 24 h.");
+        assertThat(lines[2]).startsWith("**Next:** serum Mg and potassium 6 to 12 h after the infusion ends");
+        assertThat(lines[3]).startsWith("**If unstable");
+        String beforeDetails = alert.detail().substring(0, alert.detail().indexOf("**Details**"));
+        assertThat(beforeDetails.split("\\s+")).as("under ~150 words before the details").hasSizeLessThan(150);
+        assertThat(alert.detail()).doesNotContain("Rules:").doesNotContainPattern("\\bT-[A-Z]");
+        assertThat(alert.detail().indexOf(Fixtures.TEXTS.text(TextKeys.MONITORING_ANTIDOTE)))
+                .isEqualTo(alert.detail().lastIndexOf(Fixtures.TEXTS.text(TextKeys.MONITORING_ANTIDOTE)));
         assertThat(alert.selectionBehavior()).isEqualTo(SelectionBehavior.AT_MOST_ONE);
         assertThat(alert.suggestions()).extracting(Suggestion::isRecommended).containsExactly(true, false);
         assertThat(alert.suggestions().get(1).actions().get(0).description()).startsWith("Only if symptomatic: ");
@@ -143,6 +160,69 @@ class PatientViewCardRendererTest {
     }
 
     @Test
+    void severeChild_emergencyLineInMgPerKgWithTheMgForTheWeight_andAntidoteMarkedAdult() {
+        AssessmentBuilder b = new AssessmentBuilder().mg("0.8", Grade.SEVERE, IndicatorLevel.CRITICAL);
+        b.body = new BodyFacts(6, true, new BigDecimal("20"), Fixtures.at("Observation/w", "2026-11-20T08:00:00Z"),
+                null, null);
+        b.regimens.add(Fixtures.childSevere(Fixtures.at("Observation/w", "2026-11-20T08:00:00Z")));
+        b.emergencyLine = AssessmentBuilder.childEmergencyLine("20", Fixtures.at("Observation/w", "2026-11-20T08:00:00Z"));
+        b.notes.add(new Note("D8", TextKeys.MONITORING_ANTIDOTE));
+        Card alert = only(render(b), "hypomag-alert");
+        assertThat(alert.detail()).contains("magnesium sulfate 25 to 50 mg/kg per dose, at most 2 g, in D5W or normal "
+                + "saline IV over 2 to 15 min (20 kg on 2026-11-20: 500 to 1000 mg)")
+                .doesNotContain("1 to 2 g (8.1 to 16.2 mEq)")
+                .contains("Antidote (adult doses; children: use the paediatric protocol)");
+    }
+
+    @Test
+    void unknownAge_saysWhyAndWhatToRecord_andSuggestsNoDose() {
+        AssessmentBuilder b = new AssessmentBuilder().mg("0.8", Grade.SEVERE, IndicatorLevel.CRITICAL);
+        b.body = new BodyFacts(null, false, new BigDecimal("20"), Fixtures.at("Observation/w", "2026-11-20T08:00:00Z"),
+                null, null);
+        b.notes.add(new Note("D19", TextKeys.AGE_UNKNOWN));
+        b.emergencyLine = new org.hypomag.cds.clinical.EmergencyLine(true, true, new BigDecimal("1"),
+                new BigDecimal("2"), new BigDecimal("8.1"), new BigDecimal("16.2"), 100, List.of("D5W", "NS"), 2, 15,
+                new BigDecimal("25"), new BigDecimal("50"), new BigDecimal("2"), null, null, null, null, null);
+        Card alert = only(render(b), "hypomag-alert");
+        assertThat(alert.summary()).endsWith("; birth date needed for a dose");
+        assertThat(alert.suggestions()).isEmpty();
+        String[] lines = alert.detail().split("\n\n");
+        assertThat(lines[1]).isEqualTo("**No dose suggested.** " + Fixtures.TEXTS.text(TextKeys.AGE_UNKNOWN));
+        assertThat(lines[2]).contains("record the birth date");
+        assertThat(lines[3]).contains("(adult):** magnesium sulfate 1 to 2 g", "(child):** magnesium sulfate 25 to 50 mg/kg");
+        assertThat(alert.detail().indexOf(Fixtures.TEXTS.text(TextKeys.AGE_UNKNOWN)))
+                .isEqualTo(alert.detail().lastIndexOf(Fixtures.TEXTS.text(TextKeys.AGE_UNKNOWN)));
+    }
+
+    @Test
+    void dialysis_showsNoEgfr_andTheEmergencyLineCarriesTheRiskText() {
+        AssessmentBuilder b = new AssessmentBuilder().mg("0.9", Grade.SEVERE, IndicatorLevel.CRITICAL);
+        b.renal = new RenalFunction(null, RenalMethod.UNKNOWN, RenalBand.DIALYSIS, true,
+                List.of(Fixtures.at("Condition/hd", "2021-04-02T00:00:00Z")), null);
+        b.notes.add(new Note("T-DIALYSIS", TextKeys.RENAL_DIALYSIS));
+        b.emergencyLine = AssessmentBuilder.adultEmergencyLine(TextKeys.RENAL_HYPERMG_RISK_DIALYSIS);
+        Card alert = only(render(b), "hypomag-alert");
+        assertThat(alert.summary()).endsWith("; no routine replacement (kidney failure)");
+        assertThat(alert.detail()).contains("Kidney function: dialysis on record (since 2021-04-02); no eGFR is used",
+                        Fixtures.TEXTS.text(TextKeys.RENAL_HYPERMG_RISK_DIALYSIS))
+                .doesNotContain("mL/min/1.73 m2").doesNotContain("creatinine of 2021");
+        assertThat(alert.suggestions()).isEmpty();
+    }
+
+    @Test
+    void oldTorsades_isShownAsHistoryWithItsDate_andTheCardDoesNotLeadWithIt() {
+        AssessmentBuilder b = new AssessmentBuilder().mg("0.8", Grade.SEVERE, IndicatorLevel.CRITICAL);
+        b.regimens.add(Fixtures.severeIv());
+        b.emergencyHistory.add(new EmergencyFinding("D4", "torsades", "Torsades de pointes", null, "torsades",
+                Fixtures.at("Condition/old", "2023-11-19T00:00:00Z"), false));
+        Card alert = only(render(b), "hypomag-alert");
+        assertThat(alert.summary()).startsWith("Severe hypomagnesemia: Mg 0.8 mg/dL");
+        assertThat(alert.detail()).contains("History of torsades de pointes, recorded 2023-11-19 00:00 UTC: not "
+                + "current (older than 72 h and not a diagnosis of this encounter), so the emergency regimen is not "
+                + "selected.");
+    }
+
+    @Test
     void replacementLabs_goOnTheirOwnAnyCardAsServiceRequests() {
         AssessmentBuilder b = new AssessmentBuilder().mg("1.2", Grade.MODERATE, IndicatorLevel.WARNING);
         b.regimens.add(iv(Fixtures.moderateIv(), true));
@@ -207,7 +287,9 @@ class PatientViewCardRendererTest {
         assertThat(cards).extracting(c -> c.source().topic().code()).containsExactly("hypomag-alert",
                 "hypomag-drug-cause", "hypomag-monitoring", "hypomag-could-not-check");
         assertThat(cards).extracting(Card::indicator).isSortedAccordingTo((x, y) -> y.compareTo(x));
-        assertThat(cards.get(0).detail()).contains("**torsades de pointes**");
+        assertThat(cards.get(0).detail()).startsWith("**Torsades de pointes** (onset 2026-11-22 07:00 UTC): the "
+                + "emergency regimen applies.");
+        assertThat(cards.get(0).summary()).startsWith("Torsades de pointes: emergency magnesium sulfate 4 g IV over 24 h");
     }
 
     @Test
@@ -242,6 +324,7 @@ class PatientViewCardRendererTest {
                 null, null, Fixtures.at("Condition/c1", "2026-11-22T07:00:00Z"))), IndicatorLevel.INFO);
         Card urgent = only(render(b), "hypomag-urgent-mg");
         assertThat(urgent.summary()).startsWith("Torsades de pointes on record and no current serum Mg");
+        assertThat(urgent.detail()).startsWith("Torsades de pointes (onset 2026-11-22 07:00 UTC) on record"); // D18
         assertThat(urgent.suggestions().get(0).actions().get(0).resource()).contains("\"priority\":\"urgent\"");
     }
 
@@ -260,7 +343,7 @@ class PatientViewCardRendererTest {
         List<Card> cards = render(b);
         Card alert = only(cards, "hypomag-alert");
         assertThat(alert.summary()).isEqualTo(
-                "Moderate hypomagnesemia: Mg <=1.495 mg/dL on 2026-11-22; suggested MgSO4 0.125 g IV over 1435 min");
+                "Moderate hypomagnesemia: Mg <=1.49 mg/dL on 2026-11-22; suggested MgSO4 125 mg IV over 1435 min");
         assertThat(only(cards, "hypomag-drug-cause").summary()).isEqualTo("6 magnesium-wasting drug classes active");
         assertThat(only(cards, "hypomag-could-not-check").summary())
                 .isEqualTo("Magnesium check incomplete: 9 items could not be checked");

@@ -34,7 +34,7 @@ class PatientViewServiceWiringTest {
         List<Card> cards = service.cards(snapshot, new HookCall(service.id(), "patient-view", "h1", "p9", null, null),
                 Fixtures.NOW);
         assertThat(cards.get(0).indicator()).isEqualTo(Indicator.CRITICAL);
-        assertThat(cards.get(0).summary()).startsWith("Severe hypomagnesemia: Mg 0.802 mg/dL on 2026-11-22");
+        assertThat(cards.get(0).summary()).startsWith("Severe hypomagnesemia: Mg 0.8 mg/dL on 2026-11-22"); // 1 decimal for display (D1)
         assertThat(cards.get(0).detail()).contains("(reported 0.33 mmol/L)");
         assertThat(cards.get(0).source().label()).isEqualTo("Hypomagnesemia CDS (knowledge 2026.11.1)");
     }

@@ -84,7 +84,8 @@ class SuggestedOrdersTest {
         Dosage d = mr.getDosageInstructionFirstRep();
         assertThat(d.getDoseAndRateFirstRep().getDoseQuantity().getValue()).isEqualByComparingTo("0.31");
         assertThat(d.getMaxDosePerAdministration().getValue()).isEqualByComparingTo(new BigDecimal("2"));
-        assertThat(d.getText()).contains("25 mg/kg x 12.4 kg (weight of 2026-11-20) = 0.31 g", "at most 2 g per dose");
+        assertThat(d.getText()).contains("25 mg/kg x 12.4 kg (weight of 2026-11-20) = 310 mg", "at most 2 g per dose");
+        assertThat(d.getText()).as("a child's dose in mg, never 0.31 g or 0.625 g").doesNotContain("0.31 g");
         assertThat(mr.getMedicationCodeableConcept().getText()).endsWith("(25 mg/kg x 12.4 kg)");
         assertThat(FhirValidation.errors(json)).isEmpty();
     }

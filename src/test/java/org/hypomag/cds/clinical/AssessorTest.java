@@ -57,7 +57,7 @@ class AssessorTest {
     @Test
     void torsadesWithLowMg_isCriticalWithEmergencyBolus() {
         Assessment a = Snap.patient().egfr("80").mg("1.4", hours(2))
-                .activeCondition("Torsades de pointes").assess();
+                .condition("Torsades de pointes", true, false, hours(10)).assess();
         assertThat(a.alertIndicator()).isEqualTo(IndicatorLevel.CRITICAL);
         assertThat(a.emergencies()).singleElement().satisfies(e -> {
             assertThat(e.conditionId()).isEqualTo("torsades");
@@ -70,20 +70,51 @@ class AssessorTest {
     @Test
     void ventricularFibrillationByCode_isAnEmergency() {
         Assessment a = Snap.patient().egfr("80").mg("1.6", hours(2))
-                .activeCondition("VF arrest", Snap.sct("71908006")).assess();
+                .condition("VF arrest", true, false, hours(1), Snap.sct("71908006")).assess();
         assertThat(a.emergencies()).extracting(EmergencyFinding::conditionId)
                 .containsExactly("ventricular-fibrillation");
         assertThat(a.alertIndicator()).isEqualTo(IndicatorLevel.CRITICAL);
     }
 
     @Test
-    void resolvedSeizureWithOnsetWithin72h_counts_olderDoesNot() {
+    void activeSeizureWithin72h_counts_olderIsHistory_resolvedNever() {
         assertThat(Snap.patient().egfr("80").mg("1.4", hours(2))
-                .condition("Seizure", false, false, hours(72)).assess().emergencies()).hasSize(1);
+                .condition("Seizure", true, false, hours(72)).assess().emergencies()).hasSize(1);
+        Assessment older = Snap.patient().egfr("80").mg("1.4", hours(2))
+                .condition("Seizure", true, false, hours(73)).assess();
+        assertThat(older.emergencies()).isEmpty();
+        assertThat(older.emergencyHistory()).extracting(EmergencyFinding::conditionId).containsExactly("seizure");
         assertThat(Snap.patient().egfr("80").mg("1.4", hours(2))
-                .condition("Seizure", false, false, hours(73)).assess().emergencies()).isEmpty();
+                .condition("Seizure", false, false, hours(10)).assess().emergencies()).isEmpty();
+        // D20: an encounter diagnosis counts only for the encounter in context
+        assertThat(Snap.patient().egfr("80").mg("1.4", hours(2)).encounter("e1")
+                .conditionOfEncounter("Tetany", true, "e1", days(30)).assess().emergencies()).hasSize(1);
+        assertThat(Snap.patient().egfr("80").mg("1.4", hours(2)).encounter("e1")
+                .conditionOfEncounter("Tetany", true, "e0", days(30)).assess().emergencies()).isEmpty();
         assertThat(Snap.patient().egfr("80").mg("1.4", hours(2))
-                .condition("Tetany", false, true, days(30)).assess().emergencies()).hasSize(1);
+                .condition("Tetany", true, true, days(30)).assess().emergencies()).isEmpty();
+    }
+
+    @Test
+    void seizureDisorderOrEpilepsy_neverAnEmergency_evenAsTodaysEncounterDiagnosis() {
+        Assessment a = Snap.patient().egfr("80").mg("1.6", hours(2)).encounter("e1")
+                .conditionOfEncounter("Seizure disorder", true, "e1", days(30000))
+                .condition("Epilepsy", true, false, hours(1)).assess();
+        assertThat(a.emergencies()).isEmpty();
+        assertThat(a.emergencyHistory()).isEmpty();
+        assertThat(a.alertIndicator()).isEqualTo(IndicatorLevel.INFO);
+        assertThat(a.regimens()).extracting(Regimen::ruleId).doesNotContain("T-EMERG");
+    }
+
+    @Test
+    void deceasedPatient_getsAnEmptyAssessment() {
+        Assessment a = Snap.patient().deceased().egfr("80").mg("0.7", hours(2))
+                .condition("Torsades de pointes", true, false, hours(2)).assess();
+        assertThat(a.deceased()).isTrue();
+        assertThat(a.lowMagnesium()).isFalse();
+        assertThat(a.regimens()).isEmpty();
+        assertThat(a.couldNotCheck()).isEmpty();
+        assertThat(a.urgentMg()).isNull();
     }
 
     @Test
@@ -102,7 +133,8 @@ class AssessorTest {
 
     @Test
     void torsadesWithNoCurrentMg_asksForAnUrgentMg() {
-        Assessment a = Snap.patient().mg("1.9", days(9)).activeCondition("Torsades de pointes").assess();
+        Assessment a = Snap.patient().mg("1.9", days(9)).condition("Torsades de pointes", true, false, hours(3))
+                .assess();
         assertThat(a.urgentMg().ruleId()).isEqualTo("D14");
         assertThat(a.urgentMg().indicator()).isEqualTo(IndicatorLevel.INFO);
         assertThat(a.monitoring()).extracting(MonitoringOrder::kind).containsExactly(MonitoringKind.MG_URGENT);
@@ -111,8 +143,15 @@ class AssessorTest {
     @Test
     void severeMg_detailCarriesTheEmergencyRegimenInWords() {
         Assessment a = Snap.patient().egfr("80").mg("0.8", hours(2)).assess();
-        assertThat(a.notes()).extracting(Note::textKey).contains(TextKeys.EMERGENCY_IN_WORDS,
-                TextKeys.MONITORING_WATCH, TextKeys.MONITORING_ANTIDOTE);
+        assertThat(a.emergencyLine()).isNotNull();
+        assertThat(a.emergencyLine().adultDose()).isTrue();
+        assertThat(a.emergencyLine().childDose()).isFalse();
+        assertThat(a.emergencyLine().gramsLow()).isEqualByComparingTo("1");
+        assertThat(a.emergencyLine().gramsHigh()).isEqualByComparingTo("2");
+        assertThat(a.emergencyLine().durationMaxMinutes()).isEqualTo(15);
+        assertThat(a.emergencyLine().hyperMgTextKey()).isNull();
+        assertThat(a.notes()).extracting(Note::textKey).contains(TextKeys.MONITORING_WATCH,
+                TextKeys.MONITORING_ANTIDOTE);
     }
 
     @Test
@@ -214,10 +253,16 @@ class AssessorTest {
     }
 
     @Test
-    void unknownBirthDate_isListedAndAdultDosesShown() {
-        Assessment a = Snap.patient().noBirthDate().egfr("80").mg("1.2", hours(2)).assess();
+    void unknownBirthDate_isListed_andNoDoseIsComputed() {
+        Assessment a = Snap.patient().noBirthDate().weight("20").egfr("80").mg("1.2", hours(2)).assess();
         assertThat(a.couldNotCheck()).extracting(CouldNotCheck::what).contains("age");
-        assertThat(((MgSulfateRegimen) a.regimens().get(0)).paediatric()).isNull();
+        assertThat(a.regimens()).isEmpty();
+        assertThat(a.notes()).extracting(Note::textKey).contains(TextKeys.AGE_UNKNOWN);
+        Assessment severe = Snap.patient().noBirthDate().weight("20").egfr("80").mg("0.8", hours(2)).assess();
+        assertThat(severe.regimens()).isEmpty();
+        assertThat(severe.emergencyLine().adultDose()).isTrue();
+        assertThat(severe.emergencyLine().childDose()).isTrue();
+        assertThat(severe.emergencyLine().childMgLow()).as("no assumed child weight dose either").isNull();
     }
 
     @Test

@@ -47,6 +47,25 @@ class OrderReviewerTest {
     }
 
     @Test
+    void mgSulfateDraftedForAPatientOfUnknownAge_cannotBeChecked_neverAgainstAdultDoses() {
+        OrderReview r = review(Snap.patient().noBirthDate().mg("0.8", YESTERDAY).egfr("85"),
+                mgSulfate("m1", "4", 12));
+        assertThat(r.mgOrders()).singleElement().satisfies(c -> {
+            assertThat(c.problems()).containsExactly(Problem.AGE_UNKNOWN);
+            assertThat(c.corrected()).isNull();
+        });
+    }
+
+    @Test
+    void deceasedPatient_draftsGiveNothingToSay() {
+        PatientSnapshot s = severeCkd().deceased().build();
+        PatientSnapshot withDrafts = new PatientSnapshot(s.patientId(), s.birthDate(), s.sex(), s.labs(),
+                s.medications(), s.conditions(), List.of(mgSulfate("m1", "6", 12)), s.unknown(), null, true);
+        Assessment a = Assessor.assess(withDrafts, TestKnowledge.K, Snap.NOW);
+        assertThat(OrderReviewer.review(withDrafts, a, TestKnowledge.K, Snap.NOW).isEmpty()).isTrue();
+    }
+
+    @Test
     void loopDiureticForMg1_1_givesOneWarningForLowMg() {
         OrderReview r = review(adult("1.1"), drug("d1", "Furosemide 40 MG Oral Tablet", Snap.rx("313988")));
         assertThat(r.wastingDrugs()).isNotNull();

@@ -75,7 +75,7 @@ class OrderRuleCaseTest {
                     (String) d.get("dosageText")));
         }
         PatientSnapshot s = new PatientSnapshot(base.patientId(), base.birthDate(), base.sex(), base.labs(), meds,
-                base.conditions(), drafts, base.unknown());
+                base.conditions(), drafts, base.unknown(), base.encounterId(), base.deceased());
         Assessment a = Assessor.assess(s, TestKnowledge.K, Snap.NOW);
         OrderReview review = OrderReviewer.review(s, a, TestKnowledge.K, Snap.NOW);
         MgOrderCheck check = review.mgOrders().isEmpty() ? null : review.mgOrders().get(0);

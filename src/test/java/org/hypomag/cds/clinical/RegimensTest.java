@@ -167,8 +167,33 @@ class RegimensTest {
             assertThat(m.durationMaxMinutes()).isEqualTo(15);
             assertThat(m.alternativeDiluents()).containsExactly("NS");
             assertThat(m.renalCut()).isNull();
-            assertThat(m.warningTextKeys()).contains(TextKeys.RENAL_HYPERMG_RISK);
+            assertThat(m.warningTextKeys()).containsExactly(TextKeys.RENAL_HYPERMG_RISK_DIALYSIS);
         });
+    }
+
+    @Test
+    void severeAtEgfr15to30_offersTheHalfDoseOralAfterTheIvOptions_unlessKOrCaIsLow() {
+        RegimenPlan p = adult(Grade.SEVERE, RenalBand.REDUCED_15_30);
+        assertThat(p.regimens()).extracting(Regimen::ruleId)
+                .containsExactly("T-HOSP-IV-SEV", "T-SEV-STABLE", "T-CKD-ASYMPT");
+        OralRegimen oral = (OralRegimen) p.regimens().get(2);
+        assertThat(oral.recommended()).isFalse();
+        assertThat(oral.mgPerDay()).isEqualByComparingTo("120");
+        assertThat(oral.mgPerDayHigh()).isEqualByComparingTo("500");
+        assertThat(oral.adviceTextKeys()).contains(TextKeys.ORAL_MGO_REDUCED).doesNotContain(TextKeys.ORAL_MGO);
+        RegimenPlan lowK = Regimens.plan(TABLE, new RegimenInput(Grade.SEVERE, false, RenalBand.REDUCED_15_30, false,
+                null, null, true));
+        assertThat(lowK.regimens()).extracting(Regimen::ruleId).containsExactly("T-HOSP-IV-SEV", "T-SEV-STABLE");
+        assertThat(adult(Grade.SEVERE, RenalBand.NORMAL).regimens()).extracting(Regimen::ruleId)
+                .containsExactly("T-HOSP-IV-SEV", "T-SEV-STABLE");
+    }
+
+    @Test
+    void unknownAge_getsNoRegimenAtAll() {
+        RegimenPlan p = Regimens.plan(TABLE, new RegimenInput(Grade.SEVERE, true, RenalBand.NORMAL, false,
+                new BigDecimal("20"), null, false, true));
+        assertThat(p.regimens()).isEmpty();
+        assertThat(p.notes()).extracting(Note::textKey).contains(TextKeys.AGE_UNKNOWN);
     }
 
     @Test

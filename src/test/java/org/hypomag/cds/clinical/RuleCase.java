@@ -34,6 +34,12 @@ record RuleCase(String file, String name, List<String> rules, List<String> silen
                 s.ageYears(((Number) p.get("age")).intValue());
             }
         }
+        if (Boolean.TRUE.equals(p.get("deceased"))) {
+            s.deceased();
+        }
+        if (p.containsKey("encounterId")) {
+            s.encounter((String) p.get("encounterId"));
+        }
         if (p.containsKey("sex")) {
             s.sex(Sex.valueOf((String) p.get("sex")));
         }
@@ -51,6 +57,12 @@ record RuleCase(String file, String name, List<String> rules, List<String> silen
         }
         for (Object o : list(data.get("conditions"))) {
             Map<String, Object> c = map(o);
+            if (c.containsKey("encounterRef")) {
+                s.conditionOfEncounter((String) c.get("text"), (Boolean) c.getOrDefault("active", true),
+                        (String) c.get("encounterRef"), c.get("onset") == null ? null : ago(c.get("onset")),
+                        codes(c.get("codes")));
+                continue;
+            }
             s.condition((String) c.get("text"), (Boolean) c.getOrDefault("active", true),
                     (Boolean) c.getOrDefault("encounter", false),
                     c.get("onset") == null ? null : ago(c.get("onset")), codes(c.get("codes")));
@@ -93,6 +105,18 @@ record RuleCase(String file, String name, List<String> rules, List<String> silen
             ids.add(a.potassium().ruleId());
         }
         a.emergencies().forEach(e -> ids.add(e.ruleId()));
+        if (!a.emergencyHistory().isEmpty()) {
+            ids.add("D18");
+        }
+        if (a.emergencyLine() != null) {
+            ids.add("D4");
+        }
+        if (a.deceased()) {
+            ids.add("D21");
+        }
+        if (a.renal().notUsed() != null || a.renal().band() == RenalBand.DIALYSIS) {
+            ids.add("D19");
+        }
         a.regimens().forEach(r -> ids.addAll(r.appliedRules()));
         a.notes().forEach(n -> ids.add(n.ruleId()));
         a.monitoring().forEach(m -> ids.add(m.ruleId()));

@@ -25,6 +25,8 @@ final class Snap {
     private final List<ConditionEntry> conditions = new ArrayList<>();
     private final Map<DataKey, String> unknown = new EnumMap<>(DataKey.class);
     private int counter;
+    private String encounterId;
+    private boolean deceased;
 
     static Snap patient() {
         return new Snap();
@@ -94,6 +96,27 @@ final class Snap {
         return this;
     }
 
+    /** A Condition that references an encounter (its bare id). */
+    Snap conditionOfEncounter(String text, boolean active, String encounter, Duration onsetAgo, Code... codes) {
+        conditions.add(new ConditionEntry(List.of(codes), text, active, true,
+                new SourceRef("Condition/" + (++counter), onsetAgo == null ? null : NOW.minus(onsetAgo)), encounter,
+                onsetAgo != null));
+        return this;
+    }
+
+    /** context.encounterId of the call. */
+    Snap encounter(String id) {
+        encounterId = id;
+        return this;
+    }
+
+    /** D21: Patient.deceasedBoolean true. */
+    Snap deceased() {
+        deceased = true;
+        return this;
+    }
+
+    /** An active condition on the problem list with an onset long ago (D18: history, not an emergency). */
     Snap activeCondition(String text, Code... codes) {
         return condition(text, true, false, Duration.ofDays(400), codes);
     }
@@ -104,7 +127,8 @@ final class Snap {
     }
 
     PatientSnapshot build() {
-        return new PatientSnapshot("p1", birthDate, sex, labs, meds, conditions, List.of(), unknown);
+        return new PatientSnapshot("p1", birthDate, sex, labs, meds, conditions, List.of(), unknown, encounterId,
+                deceased);
     }
 
     Assessment assess() {

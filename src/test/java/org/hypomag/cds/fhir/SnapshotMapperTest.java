@@ -226,6 +226,36 @@ class SnapshotMapperTest {
     }
 
     @Test
+    void patient_deceasedBooleanOrDateTime_isMapped_falseOrAbsentIsAlive() {
+        String base = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"1950-03-04\"%s}";
+        assertThat(snapshot(data(DataKey.PATIENT, base.formatted(",\"deceasedBoolean\":true"))).deceased()).isTrue();
+        assertThat(snapshot(data(DataKey.PATIENT, base.formatted(",\"deceasedDateTime\":\"2024-02-01T10:00:00Z\"")))
+                .deceased()).isTrue();
+        assertThat(snapshot(data(DataKey.PATIENT, base.formatted(",\"deceasedBoolean\":false"))).deceased()).isFalse();
+        assertThat(snapshot(data(DataKey.PATIENT, base.formatted(""))).deceased()).isFalse();
+    }
+
+    @Test
+    void condition_encounterReferenceAndOnsetOrRecordedDate_areMapped_andTheContextEncounterIsKept() {
+        String c = """
+                {"resourceType":"Condition","id":"c1","clinicalStatus":{"coding":[{"code":"active"}]},
+                 "code":{"text":"Torsades de pointes"},"subject":{"reference":"Patient/p1"},
+                 "encounter":{"reference":"Encounter/enc-9"},"recordedDate":"2026-11-20T10:00:00Z"}""";
+        PatientSnapshot s = mapper.toSnapshot("p1", "Encounter/enc-9", data(DataKey.CONDITIONS, c), null, List.of(),
+                false);
+        assertThat(s.encounterId()).isEqualTo("enc-9");
+        String absolute = c.replace("\"Encounter/enc-9\"", "\"https://ehr.example.org/fhir/Encounter/enc-9/_history/3\"");
+        assertThat(mapper.toSnapshot("p1", "enc-9", data(DataKey.CONDITIONS, absolute), null, List.of(), false)
+                .conditions().get(0).ofEncounter("enc-9")).isTrue();
+        assertThat(s.conditions()).singleElement().satisfies(e -> {
+            assertThat(e.encounter()).isEqualTo("enc-9");
+            assertThat(e.ofEncounter("enc-9")).isTrue();
+            assertThat(e.onsetKnown()).isFalse();
+            assertThat(e.source().time()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        });
+    }
+
+    @Test
     void chlorthalidoneCodedInSnomedOnly_isAnActiveMedicationUse() {
         String rx = """
                 {"resourceType":"MedicationRequest","id":"rx-chl","status":"active","intent":"order",

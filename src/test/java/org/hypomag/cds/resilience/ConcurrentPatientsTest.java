@@ -23,20 +23,42 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 100 patient-view calls in flight at once, one per patient, each with its own prefetched magnesium: every
- * answer names its own patient's value and no other patient's. 90 patients are low (0.71–1.69 mg/dL, never a
- * value ending in 0, so no threshold or converted mmol/L figure can look like another patient's value); 10
- * are normal (2.01–2.11 mg/dL) and must get no magnesium alert at all.
+ * 100 patient-view calls in flight at once, one per patient, each with its own prefetched magnesium drawn at its
+ * own minute: every answer names its own patient's result time (cards show "yyyy-MM-dd HH:mm UTC") and no other
+ * patient's, and its own value as displayed (1 decimal, issue 19; 2 where 1 would cross a grade boundary).
+ * 90 patients are low (0.71–1.69 mg/dL); 10 are normal (2.01–2.11 mg/dL) and must get no magnesium alert at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
 class ConcurrentPatientsTest {
 
-    private static final Pattern DECIMAL = Pattern.compile("(?<![\\d.])\\d+\\.\\d+(?![\\d])");
+    private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.Instant BASE = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .minus(Duration.ofHours(3));
 
     @LocalServerPort
     int port;
 
     record Patient(String id, String mgPerDl, boolean low) {
+
+        /** Each patient's result is drawn at its own minute. */
+        java.time.Instant drawn() {
+            return BASE.minus(Duration.ofMinutes(Integer.parseInt(id.substring("conc-".length()))));
+        }
+
+        /** The value as the alert shows it: 1 decimal unless that crosses 1.0, 1.5 or 1.7 (then 2 decimals). */
+        String shown() {
+            java.math.BigDecimal v = new java.math.BigDecimal(mgPerDl);
+            java.math.BigDecimal one = v.setScale(1, java.math.RoundingMode.HALF_UP);
+            for (String b : List.of("1.0", "1.5", "1.7")) {
+                java.math.BigDecimal bound = new java.math.BigDecimal(b);
+                if (Integer.signum(v.compareTo(bound)) != Integer.signum(one.compareTo(bound))) {
+                    return mgPerDl;
+                }
+            }
+            return one.toPlainString();
+        }
     }
 
     static List<Patient> patients() {
@@ -57,8 +79,8 @@ class ConcurrentPatientsTest {
     void hundredPatientsAtOnce_eachAnswerNamesOnlyItsOwnMagnesium() {
         List<Patient> patients = patients();
         assertThat(patients).hasSize(100);
-        Set<String> allValues = new HashSet<>();
-        patients.forEach(p -> allValues.add(p.mgPerDl()));
+        Set<String> allTimes = new HashSet<>();
+        patients.forEach(p -> allTimes.add(SHOWN.format(p.drawn())));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
@@ -75,15 +97,16 @@ class ConcurrentPatientsTest {
             assertThat(r.statusCode()).as("%s: %s", p.id(), r.body()).isEqualTo(200);
             String text = cardText(HookRequests.JSON.readTree(r.body()));
             Set<String> named = new HashSet<>();
-            Matcher m = DECIMAL.matcher(text);
+            Matcher m = TIME.matcher(text);
             while (m.find()) {
-                if (allValues.contains(m.group())) {
+                if (allTimes.contains(m.group())) {
                     named.add(m.group());
                 }
             }
             if (p.low()) {
-                assertThat(named).as("values named for %s (own %s): %s", p.id(), p.mgPerDl(), text)
-                        .containsExactly(p.mgPerDl());
+                assertThat(named).as("result times named for %s (own %s): %s", p.id(), p.mgPerDl(), text)
+                        .containsExactly(SHOWN.format(p.drawn()));
+                assertThat(text).as("own value of %s", p.id()).contains("Mg " + p.shown() + " mg/dL");
             } else {
                 assertThat(named).as("values named for normal %s: %s", p.id(), text).isEmpty();
                 assertThat(text.toLowerCase(Locale.ROOT)).as("normal %s", p.id()).doesNotContain("hypomagnes");
@@ -99,7 +122,7 @@ class ConcurrentPatientsTest {
         }
         prefetch.set("patient", HookRequests.patient(p.id(), "1961-05-06", "male"));
         prefetch.set("magnesium", HookRequests.bundle(List.of(HookRequests.magnesium("mg-" + p.id(), p.id(),
-                p.mgPerDl(), "mg/dL", java.time.Instant.now().minus(Duration.ofHours(3)).toString()))));
+                p.mgPerDl(), "mg/dL", p.drawn().toString()))));
         return req;
     }
 
