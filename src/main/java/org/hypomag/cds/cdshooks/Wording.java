@@ -29,7 +29,23 @@ final class Wording {
 
     /** A number without trailing zeros or exponent ("2", "16.2", "0.31"). */
     static String num(BigDecimal value) {
-        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+        return value == null ? "?" : printable(value) ? value.stripTrailingZeros().toPlainString() : UNREADABLE;
+    }
+
+    /** Shown instead of a number too large or too long to print (never expanded, issue 12.1). */
+    static final String UNREADABLE = "(unreadable number)";
+
+    /** Whether a decimal may be printed in full: |exponent| <= 20 and <= 30 significant digits. */
+    static boolean printable(BigDecimal value) {
+        if (value.scale() > 50 || value.scale() < -20) {
+            return false;
+        }
+        if (value.signum() == 0) {
+            return true;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        return stripped.precision() <= 30 && Math.abs(exponent) <= 20;
     }
 
     /**
@@ -38,7 +54,13 @@ final class Wording {
      * precision is kept ("1.0" stays "1.0").
      */
     static String lab(BigDecimal value) {
-        return value == null ? "?" : (value.scale() > 3 ? value.setScale(3, RoundingMode.HALF_UP) : value).toPlainString();
+        if (value == null) {
+            return "?";
+        }
+        if (!printable(value)) {
+            return UNREADABLE;
+        }
+        return (value.scale() > 3 ? value.setScale(3, RoundingMode.HALF_UP) : value).toPlainString();
     }
 
     static String lab(BigDecimal value, ValueComparator comparator) {
