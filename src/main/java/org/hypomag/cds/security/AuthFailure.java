@@ -37,6 +37,23 @@ record AuthFailure(String code, String challenge, String text) {
         response.getWriter().write(failure.json());
     }
 
+    static final AuthFailure BUSY = new AuthFailure("AUTH-REPLAY-MEMORY-FULL", null,
+            "The service cannot accept new tokens from this EHR right now; retry later");
+
+    /** 503 + Retry-After: the issuer's replay memory is full, so a new token cannot be remembered (12.3). */
+    static void writeBusy(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(BUSY.json());
+    }
+
     String json() {
         return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"security\","
                 + "\"details\":{\"coding\":[{\"system\":\"" + ERROR_SYSTEM + "\",\"code\":\"" + code + "\"}],"
