@@ -30,11 +30,18 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final JwtVerifier verifier;
     private final RequestAudience audience;
     private final boolean demo;
+    private final boolean loopbackHostOnly;
 
     JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo) {
+        this(verifier, audience, demo, false);
+    }
+
+    /** @param loopbackHostOnly demo mode: answer only calls whose Host names a loopback address (12.6) */
+    JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo, boolean loopbackHostOnly) {
         this.verifier = verifier;
         this.audience = audience;
         this.demo = demo;
+        this.loopbackHostOnly = loopbackHostOnly;
     }
 
     /** Whether a path (within the application) is one this filter guards. */
@@ -63,6 +70,13 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (demo) {
+            if (loopbackHostOnly && !Urls.isLoopback(request.getServerName())) {
+                // a page on another origin (DNS rebinding) or a remote caller: demo mode is for this machine only
+                log.warn("Refused {} {}: demo mode answers loopback Host names only", request.getMethod(),
+                        safe(pathOf(request)));
+                AuthFailure.writeForbidden(response, AuthFailure.DEMO_LOOPBACK_ONLY);
+                return;
+            }
             request.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, CallerIdentity.demoCaller());
             chain.doFilter(request, response);
             return;

@@ -1,11 +1,15 @@
 package org.hypomag.cds.security;
 
+import java.net.InetAddress;
 import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,10 +46,37 @@ class SecurityConfiguration {
         return new JwtVerifier(issuers, new ReplayCache(clock, properties.replayCacheSize()), clock, properties);
     }
 
+    /**
+     * Issue 12.6: demo mode (no authentication) listens on loopback only, whatever server.address says, unless
+     * {@code cds.security.demo-allow-remote=true} (then a loud warning at start).
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> demoLoopbackOnly(SecurityProperties properties,
+            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote) {
+        return factory -> {
+            if (properties.mode() != SecurityProperties.Mode.DEMO) {
+                return;
+            }
+            if (allowRemote) {
+                log.warn("DEMO MODE IS REACHABLE FROM THE NETWORK (cds.security.demo-allow-remote=true): anyone who "
+                        + "can reach this port gets answers without authentication. Never with real patient data");
+                return;
+            }
+            if (factory instanceof org.springframework.boot.web.server.AbstractConfigurableWebServerFactory f
+                    && f.getAddress() != null && f.getAddress().isLoopbackAddress()) {
+                return;
+            }
+            factory.setAddress(InetAddress.getLoopbackAddress());
+            log.warn("Demo mode: listening on {} (loopback) only; set cds.security.demo-allow-remote=true to listen "
+                    + "elsewhere (not recommended)", InetAddress.getLoopbackAddress().getHostAddress());
+        };
+    }
+
     @Bean
     FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(JwtVerifier verifier,
                                                                             TrustedIssuers issuers,
-                                                                            SecurityProperties properties) {
+                                                                            SecurityProperties properties,
+            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote) {
         boolean demo = properties.mode() == SecurityProperties.Mode.DEMO;
         if (!demo && properties.publicBaseUrl() == null && issuers.size() > 0) {
             // issue 12.5: without it the expected aud would follow the caller's Host header
@@ -55,7 +86,8 @@ class SecurityConfiguration {
         }
         announce(properties, issuers, demo);
         FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo));
+                new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo,
+                        demo && !allowRemote));
         registration.setName("cdsJwtAuthentication");
         registration.addUrlPatterns("/*");
         registration.setOrder(FILTER_ORDER);

@@ -106,4 +106,59 @@ class HostileRound2Properties {
                     .doesNotContain("ypermagnesemia");
         }
     }
+
+    // --- 12.8: every answer an OperationOutcome
+
+    @Example
+    void errorPathAndTrace_areOperationOutcomes() {
+        for (String[] call : new String[][] {{"GET", "/error"}, {"POST", "/error"}, {"TRACE", "/cds-services"},
+                {"TRACE", "/"}, {"TRACE", "/error"}}) {
+            RawHttp.Answer a = http.send(call[0], call[1], null, null);
+            assertThat(a.status()).as("%s %s", call[0], call[1]).isBetween(400, 499);
+            JsonNode body = HookRequests.JSON.readTree(a.body());
+            assertThat(body.path("resourceType").asString()).as("%s %s: %s", call[0], call[1], a.body())
+                    .isEqualTo("OperationOutcome");
+            assertThat(a.body()).doesNotContain("999").doesNotContain("\"error\":\"None\"");
+        }
+    }
+
+    // --- 12.6: demo mode answers loopback Host names only
+
+    @Example
+    void demoMode_refusesANonLoopbackHost() throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /cds-services HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("OperationOutcome").doesNotContain("\"services\"");
+        }
+        assertThat(http.get("/cds-services").status()).isEqualTo(200);
+    }
+
+    @Example
+    void demoMode_listensOnLoopbackOnly_evenWhenAskedForAllInterfaces() {
+        ConfigurableApplicationContext other = new SpringApplicationBuilder(CdsApplication.class).run("--server.port=0",
+                "--server.address=0.0.0.0", "--cds.security.mode=demo", "--spring.main.banner-mode=off");
+        try {
+            org.springframework.boot.web.server.WebServer server = ((WebServerApplicationContext) other).getWebServer();
+            org.springframework.boot.tomcat.TomcatWebServer tomcat = (org.springframework.boot.tomcat.TomcatWebServer) server;
+            String address = String.valueOf(tomcat.getTomcat().getConnector().getProperty("address"));
+            assertThat(address).as("connector address").matches(".*(127\\.0\\.0\\.1|localhost|::1|0:0:0:0:0:0:0:1).*");
+        } finally {
+            other.close();
+        }
+    }
+
+    // --- 12.7: dot ids never become a path segment
+
+    @Example
+    void dotPatientIds_are400() {
+        for (String id : List.of("..", ".")) {
+            RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, HookRequests.valid(HookRequests.PATIENT_VIEW, id).toString());
+            assertThat(a.status()).as(id).isEqualTo(400);
+            assertThat(a.body()).contains("CDS-400-PATIENT");
+        }
+    }
 }
