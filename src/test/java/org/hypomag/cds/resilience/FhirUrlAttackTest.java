@@ -142,4 +142,26 @@ class FhirUrlAttackTest {
         assertThat(a.body()).doesNotContain("not a valid URL").contains("evere");
         assertThat(urlsWithToken(FHIR6)).anyMatch(u -> u.startsWith("/fhir/Observation"));
     }
+
+    /** Issue 12.6: the card must not tell a closed port from a 404 (a port scanner); the log keeps the detail. */
+    @Test
+    void closedPortAndNotFound_readTheSameOnTheCard() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        FHIR.stubFor(any(urlPathMatching("/fhir/.*")).atPriority(1).willReturn(aResponse().withStatus(404)));
+        String notFound = cardTexts(call(FHIR.baseUrl() + "/fhir", "p1"));
+        String refused = cardTexts(call("http://127.0.0.1:" + closed + "/fhir", "p1"));
+        assertThat(notFound).contains("no usable answer").doesNotContain("404").doesNotContain("not found");
+        assertThat(refused).contains("no usable answer").doesNotContain("connect");
+        assertThat(refused).isEqualTo(notFound);
+    }
+
+    static String cardTexts(RawHttp.Answer a) {
+        StringBuilder sb = new StringBuilder();
+        HookRequests.JSON.readTree(a.body()).path("cards").forEach(c -> sb.append(c.path("summary").asString())
+                .append('\n').append(c.path("detail").asString()).append('\n'));
+        return sb.toString();
+    }
 }
