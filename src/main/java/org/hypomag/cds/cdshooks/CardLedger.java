@@ -3,20 +3,24 @@ package org.hypomag.cds.cdshooks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hypomag.cds.security.CallerIdentity;
 import org.springframework.stereotype.Component;
 
 /**
  * Remembers the cards this service issued (by uuid, bounded, for a day) so feedback, which names only a
- * card uuid, can be tied back to the patient, encounter and content it was about. Holds no PHI beyond the
- * ids the EHR sent and a hash of the card's content.
+ * card uuid, can be tied back to the caller (issuer and tenant, issue 12.4), patient, encounter and content it
+ * was about, and to what each suggestion would order (order fingerprints, issue 19.15). Holds no PHI beyond
+ * the ids the EHR sent and hashes of the card's content and of the suggested orders.
  */
 @Component
 class CardLedger {
@@ -30,13 +34,20 @@ class CardLedger {
     private final Cache<String, List<String>> uuidsByScope = Caffeine.newBuilder()
             .maximumSize(MAX_CARDS).expireAfterWrite(Duration.ofHours(24)).build();
 
-    void record(HookCall call, List<Card> cards, Instant at) {
+    void record(String owner, HookCall call, List<Card> cards, Instant at) {
         if (cards.isEmpty()) {
             return;
         }
-        String scope = scope(call);
+        String scope = scope(owner, call);
         for (Card card : cards) {
-            byUuid.put(card.uuid(), new Issued(call.serviceId(), scope, fingerprint(card), at));
+            Map<String, Set<String>> orders = new LinkedHashMap<>();
+            for (Suggestion s : card.suggestions()) {
+                Set<String> prints = new HashSet<>();
+                s.actions().stream().filter(a -> a.type() == ActionType.CREATE || a.type() == ActionType.UPDATE)
+                        .forEach(a -> prints.addAll(OrderPrints.ofResource(a.resource())));
+                orders.put(s.uuid(), Set.copyOf(prints));
+            }
+            byUuid.put(card.uuid(), new Issued(call.serviceId(), owner, scope, fingerprint(card), at, orders));
         }
         uuidsByScope.asMap().compute(scope, (k, old) -> {
             List<String> next = new ArrayList<>(old == null ? List.of() : old);
@@ -59,9 +70,21 @@ class CardLedger {
         return Optional.ofNullable(byUuid.getIfPresent(cardUuid));
     }
 
-    /** Cards issued in the same clinical scope (patient + encounter, or patient + user without one). */
-    static String scope(HookCall call) {
-        return call.patientId() + "|" + (call.encounterId() != null ? "E:" + call.encounterId() : "U:" + call.userId());
+    /**
+     * Cards issued to the same caller (issuer and tenant: one EHR never sees another's answers, 12.4) in the
+     * same clinical scope (patient + encounter, or patient + user without one).
+     */
+    static String scope(String owner, HookCall call) {
+        return owner + "|" + call.patientId() + "|"
+                + (call.encounterId() != null ? "E:" + call.encounterId() : "U:" + call.userId());
+    }
+
+    /** The ledger's name for a caller: issuer and tenant; "demo" for the unauthenticated demo caller. */
+    static String owner(CallerIdentity caller) {
+        if (caller == null || caller.demo()) {
+            return "demo";
+        }
+        return "iss:" + caller.issuer() + "\n" + (caller.tenant() == null ? "" : caller.tenant());
     }
 
     /**
@@ -79,7 +102,17 @@ class CardLedger {
         return Integer.toHexString(sb.toString().hashCode()) + ":" + sb.length();
     }
 
-    /** One issued card. */
-    record Issued(String serviceId, String scope, String fingerprint, Instant at) {
+    /**
+     * One issued card.
+     *
+     * @param owner       {@link #owner} of the caller it was issued to
+     * @param orders      per suggestion uuid, the fingerprints ({@link OrderPrints}) of the orders it creates
+     */
+    record Issued(String serviceId, String owner, String scope, String fingerprint, Instant at,
+                  Map<String, Set<String>> orders) {
+
+        Issued {
+            orders = Map.copyOf(orders);
+        }
     }
 }

@@ -42,7 +42,10 @@ class CdsHooksController {
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> feedback(@PathVariable("id") String id, @RequestBody FeedbackRequest body) {
-        return Map.of("received", feedback.receive(id, body));
+    Map<String, Object> feedback(@PathVariable("id") String id, @RequestBody FeedbackRequest body,
+                                 HttpServletRequest http) {
+        CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
+                "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
+        return Map.of("received", feedback.receive(id, body, CardLedger.owner(caller)));
     }
 }

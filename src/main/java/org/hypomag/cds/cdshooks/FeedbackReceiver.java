@@ -6,26 +6,58 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Validates a feedback body against the spec's invariants (cds-fb-1..3) and stores each outcome. */
+/**
+ * Validates a feedback body against the spec's invariants (cds-fb-1..3) and the service's bounds (issue 12.2:
+ * every list and string has a count or length limit; anything over it is a 400, nothing is cut or stored),
+ * and stores each outcome with its sender. Feedback on a card this service issued to another caller (issuer
+ * and tenant) is ignored and counted (issue 12.4).
+ */
 @Component
 class FeedbackReceiver {
 
-    private static final int MAX_ITEMS = 500;
+    private static final Logger log = LoggerFactory.getLogger(FeedbackReceiver.class);
+
+    static final int MAX_ITEMS = 100;
+    static final int MAX_CARD_CHARS = 128;
+    static final int MAX_SUGGESTIONS = 20;
+    static final int MAX_SUGGESTION_ID_CHARS = 128;
+    static final int MAX_SYSTEM_CHARS = 256;
+    static final int MAX_CODE_CHARS = 128;
+    static final int MAX_DISPLAY_CHARS = 256;
+    static final int MAX_COMMENT_CHARS = 1000;
+    static final int MAX_TIMESTAMP_CHARS = 40;
 
     private final CdsServiceRegistry registry;
     private final FeedbackStore store;
+    private final CardLedger ledger;
     private final Clock clock;
+    private final AtomicLong ignoredForeign = new AtomicLong();
 
-    FeedbackReceiver(CdsServiceRegistry registry, FeedbackStore store, Clock clock) {
+    FeedbackReceiver(CdsServiceRegistry registry, FeedbackStore store, CardLedger ledger, Clock clock) {
         this.registry = registry;
         this.store = store;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
+    /** How many feedback items named a card issued to another caller (ignored). */
+    long ignoredForeignFeedback() {
+        return ignoredForeign.get();
+    }
+
     int receive(String serviceId, FeedbackRequest body) {
+        return receive(serviceId, body, "demo");
+    }
+
+    int receive(String serviceId, FeedbackRequest body, String owner) {
         CdsService service = registry.find(serviceId);
         if (body == null || body.feedback() == null || body.feedback().isEmpty()) {
             throw CdsProblem.invalid("CDS-400-FEEDBACK", "'feedback' must be a non-empty array");
@@ -35,14 +67,24 @@ class FeedbackReceiver {
         }
         List<Feedback> valid = new ArrayList<>();
         for (FeedbackRequest.Item item : body.feedback()) {
-            valid.add(validate(service.id(), item));
+            valid.add(validate(service.id(), item, owner));
         }
-        valid.forEach(store::save);
-        return valid.size();
+        int stored = 0;
+        for (Feedback f : valid) {
+            Optional<CardLedger.Issued> issued = ledger.find(f.cardUuid());
+            if (issued.isPresent() && !issued.get().owner().equals(owner)) {
+                long n = ignoredForeign.incrementAndGet();
+                log.warn("Feedback for a card issued to another caller was ignored ({} so far)", n);
+                continue;
+            }
+            store.save(f);
+            stored++;
+        }
+        return stored;
     }
 
-    private Feedback validate(String serviceId, FeedbackRequest.Item item) {
-        if (item == null || item.card() == null || item.card().isBlank() || item.card().length() > 128) {
+    private Feedback validate(String serviceId, FeedbackRequest.Item item, String owner) {
+        if (item == null || item.card() == null || item.card().isBlank() || item.card().length() > MAX_CARD_CHARS) {
             throw CdsProblem.invalid("CDS-400-FEEDBACK-CARD", "Each feedback item needs 'card' (the card uuid)");
         }
         boolean accepted = "accepted".equals(item.outcome());
@@ -51,7 +93,15 @@ class FeedbackReceiver {
         }
         List<String> suggestions = new ArrayList<>();
         if (item.acceptedSuggestions() != null) {
+            if (item.acceptedSuggestions().size() > MAX_SUGGESTIONS) {
+                throw CdsProblem.invalid("CDS-400-FEEDBACK-SUGGESTION", "At most " + MAX_SUGGESTIONS
+                        + " accepted suggestions per feedback item");
+            }
             for (FeedbackRequest.AcceptedSuggestion s : item.acceptedSuggestions()) {
+                if (s != null && s.id() != null && s.id().length() > MAX_SUGGESTION_ID_CHARS) {
+                    throw CdsProblem.invalid("CDS-400-FEEDBACK-SUGGESTION", "An accepted suggestion id is at most "
+                            + MAX_SUGGESTION_ID_CHARS + " characters");
+                }
                 if (s == null || s.id() == null || s.id().isBlank()) {
                     throw CdsProblem.invalid("CDS-400-FEEDBACK-SUGGESTION", "Each accepted suggestion needs an 'id'");
                 }
@@ -64,15 +114,32 @@ class FeedbackReceiver {
         Instant when = timestamp(item.outcomeTimestamp());
         String override = null;
         FeedbackRequest.OverrideReason reason = item.overrideReason();
-        if (reason != null && reason.reason() != null && reason.reason().code() != null) {
-            override = reason.reason().system() + "|" + reason.reason().code();
+        if (reason != null) {
+            bounded(reason.userComment(), MAX_COMMENT_CHARS, "overrideReason.userComment");
+            if (reason.reason() != null) {
+                bounded(reason.reason().system(), MAX_SYSTEM_CHARS, "overrideReason.reason.system");
+                bounded(reason.reason().code(), MAX_CODE_CHARS, "overrideReason.reason.code");
+                bounded(reason.reason().display(), MAX_DISPLAY_CHARS, "overrideReason.reason.display");
+                if (reason.reason().code() != null) {
+                    override = reason.reason().system() + "|" + reason.reason().code();
+                }
+            }
         }
-        return new Feedback(serviceId, item.card(), accepted, suggestions, override, when, clock.instant());
+        return new Feedback(serviceId, item.card(), accepted, suggestions, override, when, clock.instant(), owner);
+    }
+
+    private static void bounded(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw CdsProblem.invalid("CDS-400-FEEDBACK-TOO-LONG", "'" + field + "' is at most " + max + " characters");
+        }
     }
 
     private static Instant timestamp(String value) {
         if (value == null) {
             throw CdsProblem.invalid("CDS-400-FEEDBACK-TIMESTAMP", "'outcomeTimestamp' is required");
+        }
+        if (value.length() > MAX_TIMESTAMP_CHARS) {
+            throw CdsProblem.invalid("CDS-400-FEEDBACK-TIMESTAMP", "'outcomeTimestamp' must be an RFC 3339 date-time");
         }
         try {
             return OffsetDateTime.parse(value).toInstant();

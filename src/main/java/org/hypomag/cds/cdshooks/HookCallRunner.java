@@ -61,10 +61,11 @@ class HookCallRunner {
                 selections(context), !service.requiredContext().contains("selections"));
         Instant now = clock.instant();
         List<Card> cards = service.cards(snapshot, call, now);
+        String owner = CardLedger.owner(caller);
         if (service.isLastSafetyNet()) {
-            cards = deduplicator.withoutAnswered(call, cards);
+            cards = deduplicator.withoutAnswered(owner, call, cards, snapshot.drafts());
         }
-        ledger.record(call, cards, now);
+        ledger.record(owner, call, cards, now);
         return CdsResponse.of(cards);
     }
 

@@ -38,11 +38,11 @@ class HookRequestValidator {
             throw CdsProblem.invalid("CDS-400-CONTEXT", "'context' is required and must be an object");
         }
         String patientId = text(context, "patientId");
-        if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
+        if (!isFhirId(patientId)) {
             throw CdsProblem.invalid("CDS-400-PATIENT", "'context.patientId' is required and must be a FHIR id");
         }
         String encounterId = text(context, "encounterId");
-        if (encounterId != null && !FHIR_ID.matcher(encounterId).matches()) {
+        if (encounterId != null && !isFhirId(encounterId)) {
             throw CdsProblem.invalid("CDS-400-ENCOUNTER", "'context.encounterId' must be a FHIR id");
         }
         String userId = text(context, "userId");
@@ -65,7 +65,8 @@ class HookRequestValidator {
                     throw CdsProblem.invalid("CDS-400-SELECTIONS", "'context.selections' must be an array");
                 }
                 for (JsonNode s : value) {
-                    if (!s.isString() || !REFERENCE.matcher(s.asString()).matches()) {
+                    if (!s.isString() || !REFERENCE.matcher(s.asString()).matches()
+                            || !isFhirId(s.asString().substring(s.asString().indexOf('/') + 1))) {
                         throw CdsProblem.invalid("CDS-400-SELECTIONS",
                                 "'context.selections' entries must be references like MedicationRequest/123");
                     }
@@ -108,6 +109,11 @@ class HookRequestValidator {
                 throw CdsProblem.invalid("CDS-400-FHIR-AUTHORIZATION", "'fhirAuthorization.access_token' is required");
             }
         }
+    }
+
+    /** FHIR's id grammar {@code [A-Za-z0-9\-.]{1,64}}, and never the dot segments "." or ".." (issue 12.7). */
+    static boolean isFhirId(String id) {
+        return id != null && FHIR_ID.matcher(id).matches() && !id.equals(".") && !id.equals("..");
     }
 
     private static String text(JsonNode node, String field) {

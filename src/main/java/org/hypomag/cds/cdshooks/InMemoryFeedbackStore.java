@@ -8,14 +8,34 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
-/** Bounded in-memory feedback: the least recently written cards go first when full. */
+/**
+ * Bounded in-memory feedback (issue 12.2): by bytes ({@link #MAX_BYTES}, estimated per stored outcome) and so
+ * by count (each card weighs at least {@code MAX_BYTES / MAX_CARDS}, so at most {@link #MAX_CARDS} cards),
+ * at most {@code MAX_PER_CARD} outcomes per card; the least recently written cards go first when full.
+ */
 @Component
 class InMemoryFeedbackStore implements FeedbackStore {
 
     static final int MAX_CARDS = 50_000;
-    private static final int MAX_PER_CARD = 20;
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+    static final int MAX_PER_CARD = 20;
 
-    private final Cache<String, List<Feedback>> byCard = Caffeine.newBuilder().maximumSize(MAX_CARDS).build();
+    private final Cache<String, List<Feedback>> byCard = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            .weigher((String card, List<Feedback> list) -> weight(card, list)).build();
+
+    static int weight(String card, List<Feedback> list) {
+        long bytes = 64 + 2L * card.length();
+        for (Feedback f : list) {
+            bytes += f.estimatedBytes();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(bytes, MAX_BYTES / MAX_CARDS));
+    }
+
+    /** The estimated bytes held (tests). */
+    long estimatedBytes() {
+        byCard.cleanUp();
+        return byCard.asMap().entrySet().stream().mapToLong(e -> weight(e.getKey(), e.getValue())).sum();
+    }
 
     @Override
     public void save(Feedback feedback) {

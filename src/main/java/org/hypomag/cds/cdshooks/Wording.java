@@ -29,7 +29,23 @@ final class Wording {
 
     /** A number without trailing zeros or exponent ("2", "16.2", "0.31"). */
     static String num(BigDecimal value) {
-        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+        return value == null ? "?" : printable(value) ? value.stripTrailingZeros().toPlainString() : UNREADABLE;
+    }
+
+    /** Shown instead of a number too large or too long to print (never expanded, issue 12.1). */
+    static final String UNREADABLE = "(unreadable number)";
+
+    /** Whether a decimal may be printed in full: |exponent| <= 20 and <= 30 significant digits. */
+    static boolean printable(BigDecimal value) {
+        if (value.scale() > 50 || value.scale() < -20) {
+            return false;
+        }
+        if (value.signum() == 0) {
+            return true;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        return stripped.precision() <= 30 && Math.abs(exponent) <= 20;
     }
 
     /**
@@ -37,7 +53,13 @@ final class Wording {
      * ("1.0" stays "1.0"). Serum Mg in mg/dL uses {@link #mg} instead.
      */
     static String lab(BigDecimal value) {
-        return value == null ? "?" : (value.scale() > 2 ? value.setScale(2, RoundingMode.HALF_UP) : value).toPlainString();
+        if (value == null) {
+            return "?";
+        }
+        if (!printable(value)) {
+            return UNREADABLE;
+        }
+        return (value.scale() > 2 ? value.setScale(2, RoundingMode.HALF_UP) : value).toPlainString();
     }
 
     /**
@@ -48,6 +70,9 @@ final class Wording {
     static String mg(BigDecimal value, BigDecimal... boundaries) {
         if (value == null) {
             return "?";
+        }
+        if (!printable(value)) {
+            return UNREADABLE;
         }
         BigDecimal shown = value.scale() > 1 ? value.setScale(1, RoundingMode.HALF_UP) : value;
         for (BigDecimal b : boundaries) {
@@ -70,7 +95,7 @@ final class Wording {
 
     /** An eGFR for display: whole numbers, rounded down so the shown value never sits in a higher band (D6). */
     static String egfr(BigDecimal egfr) {
-        return egfr == null ? "?" : egfr.setScale(0, RoundingMode.FLOOR).toPlainString();
+        return egfr == null ? "?" : !printable(egfr) ? UNREADABLE : egfr.setScale(0, RoundingMode.FLOOR).toPlainString();
     }
 
     static String lab(BigDecimal value, ValueComparator comparator) {

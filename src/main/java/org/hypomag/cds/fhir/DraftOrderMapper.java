@@ -70,7 +70,7 @@ final class DraftOrderMapper {
             JsonNode dose = doseAndRate.stream().map(x -> FhirJson.object(x, "doseQuantity"))
                     .filter(x -> x != null).findFirst().orElse(null);
             if (dose != null) {
-                doseValue = FhirJson.decimal(dose, "value");
+                doseValue = decimalOrNull(dose, "value");
                 doseUnit = unitOf(dose);
             }
             minutes = duration(FhirJson.object(d, "timing"));
@@ -96,7 +96,7 @@ final class DraftOrderMapper {
 
     private BigDecimal duration(JsonNode timing) {
         JsonNode repeat = FhirJson.object(timing, "repeat");
-        BigDecimal duration = FhirJson.decimal(repeat, "duration");
+        BigDecimal duration = decimalOrNull(repeat, "duration");
         String unit = FhirJson.string(repeat, "durationUnit");
         if (duration == null || unit == null || unit.isBlank()) {
             return null;
@@ -119,15 +119,15 @@ final class DraftOrderMapper {
                 String u = unitOf(q);
                 int slash = u == null ? -1 : u.lastIndexOf('/');
                 if (slash > 0) {
-                    rate = FhirJson.decimal(q, "value");
+                    rate = decimalOrNull(q, "value");
                     amountUnit = u.substring(0, slash);
                     timeUnit = u.substring(slash + 1);
                 }
             } else if (ratio != null) {
                 JsonNode num = FhirJson.object(ratio, "numerator");
                 JsonNode den = FhirJson.object(ratio, "denominator");
-                BigDecimal numValue = FhirJson.decimal(num, "value");
-                BigDecimal denValue = FhirJson.decimal(den, "value");
+                BigDecimal numValue = decimalOrNull(num, "value");
+                BigDecimal denValue = decimalOrNull(den, "value");
                 if (numValue != null && denValue != null && denValue.signum() > 0) {
                     rate = numValue.divide(denValue, MathContext.DECIMAL64);
                     amountUnit = unitOf(num);
@@ -162,5 +162,14 @@ final class DraftOrderMapper {
         }
         return new DraftOrder(resource.type(), resource.id(), selected, codes, text, null, null, null, null,
                 FhirValues.medicationStatus(status));
+    }
+
+    /** A decimal of a draft; an unbounded one (issue 12.1) reads as absent, so the dose is "not readable". */
+    private static BigDecimal decimalOrNull(JsonNode parent, String element) {
+        try {
+            return FhirJson.decimal(parent, element);
+        } catch (FhirJson.Unbounded e) {
+            return null;
+        }
     }
 }

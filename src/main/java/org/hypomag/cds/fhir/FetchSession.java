@@ -2,7 +2,6 @@ package org.hypomag.cds.fhir;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +43,10 @@ final class FetchSession implements AutoCloseable {
                 : "FHIR server did not answer within " + timeout + " ms";
         if (closed || timeout <= 0) {
             return CompletableFuture.completedFuture(acc.result("no time left before the deadline"));
+        }
+        if (!sameServer(uri)) {
+            // a query that leaves the base (Patient/.., an encoded dot ...) is never sent with the token
+            return CompletableFuture.completedFuture(acc.result("the query left the FHIR server's base; not sent"));
         }
         acc.visit(uri.toString());
         CompletableFuture<HttpResponse<byte[]>> raw;
@@ -118,23 +121,9 @@ final class FetchSession implements AutoCloseable {
         return CompletableFuture.completedFuture(acc.result(reason));
     }
 
+    /** The one check (shared with the fhirServer policy): same server, clean path below the base. */
     boolean sameServer(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null
-                || !uri.getScheme().equalsIgnoreCase(base.getScheme())
-                || !uri.getHost().equalsIgnoreCase(base.getHost())
-                || port(uri) != port(base)) {
-            return false;
-        }
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return basePath.isEmpty() || path.equals(basePath) || path.startsWith(basePath + "/");
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() != -1) {
-            return u.getPort();
-        }
-        return "https".equals(u.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+        return FhirUrls.within(base, uri);
     }
 
     @Override

@@ -26,6 +26,22 @@ final class FhirJson {
         }
     }
 
+    /**
+     * A decimal outside what this service reads (issue 12.1): more than {@link #MAX_DIGITS} significant
+     * digits or a decimal exponent beyond +-{@link #MAX_EXPONENT}. Such a number is never printed or
+     * computed with (1E+999999999 would take gigabytes to print, 1E-100000000 minutes to compare).
+     */
+    static final class Unbounded extends RuntimeException {
+        Unbounded(String element) {
+            super("number out of bounds at " + element, null, false, false);
+        }
+    }
+
+    /** Largest |decimal exponent| accepted (1E+20 .. 1E-20). */
+    static final int MAX_EXPONENT = 20;
+    /** Most significant digits accepted. */
+    static final int MAX_DIGITS = 30;
+
     /** The mapper for FHIR server answers: exact decimals; Jackson's default nesting and size limits apply. */
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -86,18 +102,26 @@ final class FhirJson {
         return out;
     }
 
-    /** A decimal, exact as written; null when absent or not a number. */
+    /**
+     * A decimal, exact as written; null when absent or not a number.
+     *
+     * @throws Unbounded when the number is outside {@link #bounded}'s limits
+     */
     static BigDecimal decimal(JsonNode parent, String element) {
         JsonNode n = parent == null ? null : parent.get(element);
         if (n == null || n.isNull()) {
             return null;
         }
         if (n.isNumber()) {
-            return n.decimalValue();
+            return bounded(n.decimalValue(), element);
         }
         if (n.isString()) {
+            String text = n.stringValue().strip();
+            if (text.length() > 64) {
+                throw new Unbounded(element);
+            }
             try {
-                return new BigDecimal(n.stringValue().strip());
+                return bounded(new BigDecimal(text), element);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -129,5 +153,30 @@ final class FhirJson {
             return true;
         }
         return false;
+    }
+
+    /** {@code value} when within the limits (|exponent| <= 20, <= 30 significant digits); else {@link Unbounded}. */
+    static BigDecimal bounded(BigDecimal value, String element) {
+        if (!withinBounds(value)) {
+            throw new Unbounded(element);
+        }
+        return value;
+    }
+
+    /** Whether a decimal is one this service reads, judged without expanding it (cheap for any input). */
+    static boolean withinBounds(BigDecimal value) {
+        if (value == null) {
+            return true;
+        }
+        // the scale bounds the work of every later step (comparison, rounding, printing)
+        if (value.scale() > MAX_EXPONENT + MAX_DIGITS || value.scale() < -MAX_EXPONENT) {
+            return false;
+        }
+        if (value.signum() == 0) {
+            return true;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        return stripped.precision() <= MAX_DIGITS && Math.abs(exponent) <= MAX_EXPONENT;
     }
 }

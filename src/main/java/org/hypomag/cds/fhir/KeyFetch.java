@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 import org.hypomag.cds.clinical.DataKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pages read so far for one key. Shared between the HTTP threads and the caller, which takes what is
  * there at the deadline; after {@link #close} late pages are ignored.
  */
 final class KeyFetch {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyFetch.class);
+    /** What a card says for any failed fetch (no connection-level detail, issue 12.6). */
+    static final String NO_USABLE_ANSWER = "the FHIR server gave no usable answer";
+
 
     private final DataKey key;
     private final int maxEntries;
@@ -68,7 +75,9 @@ final class KeyFetch {
     /** What the pages read so far amount to: Present (maybe incomplete), Empty, or Unknown when none was read. */
     synchronized KeyResult result(String failure) {
         if (pages == 0) {
-            return new KeyResult.Unknown(key.prefetchKey() + ": " + failure);
+            // the card says only that the server gave nothing usable; the connection-level detail is logged
+            log.warn("FHIR query for {} failed: {}", key.prefetchKey(), failure);
+            return new KeyResult.Unknown(key.prefetchKey() + ": " + NO_USABLE_ANSWER, key.prefetchKey() + ": " + failure);
         }
         if (failure != null) {
             incomplete("a later page failed: " + failure);

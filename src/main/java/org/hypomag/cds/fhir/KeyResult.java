@@ -24,9 +24,15 @@ public sealed interface KeyResult {
     }
 
     /**
-     * The data could not be had; {@code reason} is short, names the key, and holds no identifier or token
-     * ("magnesium: FHIR server answered 500").
+     * The data could not be had; {@code reason} is short, names the key, and holds no identifier or token. For a
+     * failed fetch the reason is generic ("magnesium: the FHIR server gave no usable answer", issue 12.6: a
+     * card must not tell "could not connect" from "answered 404"); {@code detail} keeps what happened
+     * ("magnesium: FHIR server answered 500") for the log and the tests.
      */
-    record Unknown(String reason) implements KeyResult {
+    record Unknown(String reason, String detail) implements KeyResult {
+
+        public Unknown(String reason) {
+            this(reason, reason);
+        }
     }
 }

@@ -66,14 +66,32 @@ final class ObservationMapper {
             problem = "data absent: " + absentReason(absent);
         } else if (q != null) {
             comparator = comparator(FhirJson.string(q, "comparator"));
-            BigDecimal given = FhirJson.decimal(q, "value");
+            BigDecimal given;
+            try {
+                given = FhirJson.decimal(q, "value");
+            } catch (FhirJson.Unbounded e) {
+                given = null;
+            }
             String shownUnit = FhirJson.string(q, "unit");
-            reported = (symbol(comparator) + (given != null ? given.toPlainString() : "")
-                    + (shownUnit != null && !shownUnit.isBlank() ? " " + shownUnit : unit == null ? "" : " " + unit))
-                    .strip();
-            QuantityNormaliser.Normalised n = normaliser.normalise(analyte, given, unit);
-            value = n.value();
-            problem = n.problem();
+            String unitText = shownUnit != null && !shownUnit.isBlank() ? " " + shownUnit : unit == null ? "" : " " + unit;
+            if (given == null && FhirJson.has(q, "value")) {
+                // never printed nor computed with (issue 12.1): the result is unusable
+                reported = ("(unreadable number)" + unitText).strip();
+                problem = "the value is not a number this service can read (more than " + FhirJson.MAX_DIGITS
+                        + " digits or beyond 1E" + FhirJson.MAX_EXPONENT + "); it was not used";
+            } else {
+                reported = (symbol(comparator) + (given != null ? plain(given) : "") + unitText).strip();
+                QuantityNormaliser.Normalised n = normaliser.normalise(analyte, given, unit);
+                value = n.value();
+                problem = n.problem();
+                Optional<LabCodes.Plausible> limits = labCodes.plausibleRange(analyte);
+                if (value != null && limits.isPresent() && !limits.get().contains(value)) {
+                    problem = "the value " + reported + " is outside what is physiologically possible ("
+                            + plain(limits.get().min()) + " to " + plain(limits.get().max()) + " "
+                            + analyte.canonicalUnit() + "): a data error, not a result; it was not used";
+                    value = null;
+                }
+            }
         } else if (otherValue != null) {
             JsonNode v = o.get(otherValue);
             reported = v.isValueNode() ? v.asString() : "";
@@ -117,7 +135,18 @@ final class ObservationMapper {
 
     private BigDecimal bound(Analyte analyte, JsonNode q, String valueUnit) {
         String unit = unit(q);
-        return normaliser.normalise(analyte, FhirJson.decimal(q, "value"), unit == null ? valueUnit : unit).value();
+        BigDecimal given;
+        try {
+            given = FhirJson.decimal(q, "value");
+        } catch (FhirJson.Unbounded e) {
+            return null; // an unreadable reference limit is no limit
+        }
+        return normaliser.normalise(analyte, given, unit == null ? valueUnit : unit).value();
+    }
+
+    /** A bounded decimal as plain text (every decimal read here passed {@link FhirJson#bounded}). */
+    static String plain(BigDecimal value) {
+        return FhirJson.withinBounds(value) ? value.toPlainString() : "(unreadable number)";
     }
 
     /** Quantity.code when the system is UCUM or absent, else Quantity.unit (D1); null when neither. */

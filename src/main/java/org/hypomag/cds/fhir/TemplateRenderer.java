@@ -42,9 +42,13 @@ final class TemplateRenderer {
 
     /** {@code base + "/" + relative}, or an absolute URL as given; characters URI rejects are encoded. */
     static URI resolve(String fhirServer, String url) {
-        String full = url.startsWith("http://") || url.startsWith("https://") ? url
-                : stripSlash(fhirServer) + "/" + (url.startsWith("/") ? url.substring(1) : url);
-        return URI.create(encodeUnsafe(full));
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            // the authority as given (an IPv6 literal keeps its brackets); the rest encoded
+            int slash = url.indexOf('/', url.indexOf("://") + 3);
+            return slash < 0 ? URI.create(url)
+                    : URI.create(url.substring(0, slash) + encodeUnsafe(url.substring(slash)));
+        }
+        return URI.create(stripSlash(fhirServer) + "/" + encodeUnsafe(url.startsWith("/") ? url.substring(1) : url));
     }
 
     static String stripSlash(String base) {

@@ -64,10 +64,11 @@ public final class LabCodesLoader {
             }
         }
         List<Code> excluded = codes(name + ": excluded", doc.get("excluded"), problems);
+        Map<Analyte, LabCodes.Plausible> plausible = plausible(name, doc.get("plausible"), problems);
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
-        return new LabCodes(version, analytes, excluded);
+        return new LabCodes(version, analytes, excluded, plausible);
     }
 
     private static List<Code> codes(String where, Object raw, List<String> problems) {
@@ -84,6 +85,41 @@ public final class LabCodesLoader {
             }
             out.add(new Code(String.valueOf(entry.get("system")), String.valueOf(entry.get("code")),
                     entry.get("display") == null ? null : String.valueOf(entry.get("display"))));
+        }
+        return out;
+    }
+
+    /** {@code plausible: {ANALYTE: {min: .., max: .., ref: ..}}}: every analyte needs one. */
+    private static Map<Analyte, LabCodes.Plausible> plausible(String name, Object raw, List<String> problems) {
+        Map<Analyte, LabCodes.Plausible> out = new EnumMap<>(Analyte.class);
+        if (!(raw instanceof Map<?, ?> m)) {
+            problems.add(name + ": 'plausible' missing (a range per analyte)");
+            return out;
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String where = name + ": plausible." + e.getKey();
+            Analyte analyte;
+            try {
+                analyte = Analyte.valueOf(String.valueOf(e.getKey()));
+            } catch (IllegalArgumentException ex) {
+                problems.add(where + ": unknown analyte");
+                continue;
+            }
+            if (!(e.getValue() instanceof Map<?, ?> range) || range.get("ref") == null) {
+                problems.add(where + ": expected {min, max, ref}");
+                continue;
+            }
+            try {
+                out.put(analyte, new LabCodes.Plausible(new java.math.BigDecimal(String.valueOf(range.get("min"))),
+                        new java.math.BigDecimal(String.valueOf(range.get("max")))));
+            } catch (IllegalArgumentException ex) {
+                problems.add(where + ": min and max must be numbers, min < max");
+            }
+        }
+        for (Analyte a : Analyte.values()) {
+            if (!out.containsKey(a) && problems.stream().noneMatch(p -> p.contains("plausible." + a))) {
+                problems.add(name + ": plausible." + a + ": missing");
+            }
         }
         return out;
     }

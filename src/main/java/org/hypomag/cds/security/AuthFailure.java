@@ -37,6 +37,38 @@ record AuthFailure(String code, String challenge, String text) {
         response.getWriter().write(failure.json());
     }
 
+    static final AuthFailure DEMO_LOOPBACK_ONLY = new AuthFailure("AUTH-DEMO-LOOPBACK-ONLY", null,
+            "Demo mode answers calls to a loopback address (localhost, 127.0.0.1, [::1]) only");
+
+    static void writeForbidden(HttpServletResponse response, AuthFailure failure) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(failure.json());
+    }
+
+    static final AuthFailure BUSY = new AuthFailure("AUTH-REPLAY-MEMORY-FULL", null,
+            "The service cannot accept new tokens from this EHR right now; retry later");
+
+    /** 503 + Retry-After: the issuer's replay memory is full, so a new token cannot be remembered (12.3). */
+    static void writeBusy(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(BUSY.json());
+    }
+
     String json() {
         return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"security\","
                 + "\"details\":{\"coding\":[{\"system\":\"" + ERROR_SYSTEM + "\",\"code\":\"" + code + "\"}],"

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.hypomag.cds.fhir.FhirUrls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,21 +60,6 @@ public class FhirServerPolicy {
 
     /** Same scheme, host and port; path (case-sensitive) equal to the entry's or below it at a '/' boundary. */
     static boolean matches(URI allowed, URI candidate) {
-        if (!allowed.getScheme().equalsIgnoreCase(candidate.getScheme())
-                || !allowed.getHost().equalsIgnoreCase(candidate.getHost())
-                || Urls.port(allowed) != Urls.port(candidate)) {
-            return false;
-        }
-        String base = trimSlash(allowed.getRawPath());
-        String path = trimSlash(candidate.getRawPath());
-        return base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
-    }
-
-    private static String trimSlash(String path) {
-        String p = path == null ? "" : path;
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
+        return FhirUrls.within(allowed, candidate);
     }
 }

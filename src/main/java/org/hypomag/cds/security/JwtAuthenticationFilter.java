@@ -30,11 +30,18 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final JwtVerifier verifier;
     private final RequestAudience audience;
     private final boolean demo;
+    private final boolean loopbackHostOnly;
 
     JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo) {
+        this(verifier, audience, demo, false);
+    }
+
+    /** @param loopbackHostOnly demo mode: answer only calls whose Host names a loopback address (12.6) */
+    JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo, boolean loopbackHostOnly) {
         this.verifier = verifier;
         this.audience = audience;
         this.demo = demo;
+        this.loopbackHostOnly = loopbackHostOnly;
     }
 
     /** Whether a path (within the application) is one this filter guards. */
@@ -63,6 +70,13 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (demo) {
+            if (loopbackHostOnly && !Urls.isLoopback(request.getServerName())) {
+                // a page on another origin (DNS rebinding) or a remote caller: demo mode is for this machine only
+                log.warn("Refused {} {}: demo mode answers loopback Host names only", request.getMethod(),
+                        safe(pathOf(request)));
+                AuthFailure.writeForbidden(response, AuthFailure.DEMO_LOOPBACK_ONLY);
+                return;
+            }
             request.setAttribute(CallerIdentity.REQUEST_ATTRIBUTE, CallerIdentity.demoCaller());
             chain.doFilter(request, response);
             return;
@@ -77,6 +91,18 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             caller = verifier.verify(token, audience.expectedFor(request));
+        } catch (JwtVerifier.AudienceMismatch e) {
+            // the aud is not a secret: say what came and what was expected, so an integrator sees why (12.5)
+            log.warn("Refused {} {}: aud {} is not the called URL {} (cds.security.public-base-url + path)",
+                    request.getMethod(), safe(pathOf(request)), e.received().stream().limit(5).map(JwtAuthenticationFilter::safeUrl).toList(),
+                    safeUrl(audience.expectedFor(request)));
+            AuthFailure.write(response, AuthFailure.INVALID);
+            return;
+        } catch (ReplayCapacityException e) {
+            log.warn("Refused {} {}: the issuer's replay memory is full (cds.security.replay-cache-size); retry in {}",
+                    request.getMethod(), safe(pathOf(request)), e.retryAfter());
+            AuthFailure.writeBusy(response, e.retryAfter());
+            return;
         } catch (InvalidTokenException e) {
             log.info("Refused {} {}: {}", request.getMethod(), safe(pathOf(request)), e.getMessage());
             AuthFailure.write(response, AuthFailure.INVALID);
@@ -104,6 +130,12 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** A URL for a log line: only harmless characters, bounded. */
+    private static String safeUrl(String url) {
+        String u = url == null ? "null" : url.replaceAll("[^A-Za-z0-9/_.:\\[\\]-]", "?");
+        return u.length() > 200 ? u.substring(0, 200) + "..." : u;
     }
 
     /** The path for a log line: only harmless characters, bounded. */

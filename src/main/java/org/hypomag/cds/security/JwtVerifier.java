@@ -32,6 +32,8 @@ import com.nimbusds.jwt.SignedJWT;
 final class JwtVerifier {
 
     private static final int MIN_RSA_BITS = 2048;
+    /** Longest jti accepted (issue 12.3): the replay memory holds every jti until its token expires. */
+    static final int MAX_JTI_CHARS = 256;
 
     private final TrustedIssuers issuers;
     private final ReplayCache replays;
@@ -40,6 +42,7 @@ final class JwtVerifier {
     private final Duration maxLifetime;
     private final boolean requireTyp;
 
+    /** @param clock the security clock: the real one, never the pinned clinical clock (issue 19.17) */
     JwtVerifier(TrustedIssuers issuers, ReplayCache replays, Clock clock, SecurityProperties properties) {
         this.issuers = issuers;
         this.replays = replays;
@@ -50,7 +53,7 @@ final class JwtVerifier {
     }
 
     /** The verified caller; throws with a log-safe reason on any failed check. */
-    CallerIdentity verify(String token, String expectedAudience) throws InvalidTokenException {
+    CallerIdentity verify(String token, String expectedAudience) throws InvalidTokenException, ReplayCapacityException {
         SignedJWT jwt = parse(token);
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm alg = header.getAlgorithm();
@@ -63,7 +66,9 @@ final class JwtVerifier {
         check(issuer.algorithms().contains(alg), "algorithm not accepted for this issuer");
         check(header.getJWKURL() == null || issuer.allowsJku(header.getJWKURL()), "jku not allowlisted");
         List<String> aud = claims.getAudience();
-        check(aud != null && aud.contains(expectedAudience), "aud is not the called URL");
+        if (aud == null || !aud.contains(expectedAudience)) {
+            throw new AudienceMismatch(aud);
+        }
         Instant now = clock.instant();
         Instant exp = instant(claims.getExpirationTime(), "no exp");
         Instant iat = instant(claims.getIssueTime(), "no iat");
@@ -74,11 +79,33 @@ final class JwtVerifier {
         check(Duration.between(iat, exp).compareTo(maxLifetime) <= 0, "lifetime over the maximum");
         String jti = claims.getJWTID();
         check(jti != null && !jti.isBlank(), "no jti");
+        check(jti.length() <= MAX_JTI_CHARS, "jti longer than " + MAX_JTI_CHARS + " characters");
         String tenant = stringClaim(claims, "tenant");
         check(issuer.tenant() == null || issuer.tenant().equals(tenant), "tenant not accepted");
         check(signatureValid(jwt, issuer), "bad signature or unknown kid");
-        check(replays.firstUse(issuer.iss(), jti, exp.plus(skew)), "replayed jti");
+        // remembered until the token's own expiry, never longer than the max lifetime allows
+        Instant until = exp.plus(skew);
+        Instant latest = now.plus(maxLifetime).plus(skew).plus(skew);
+        ReplayCache.Outcome use = replays.use(issuer.iss(), jti, until.isAfter(latest) ? latest : until);
+        if (use == ReplayCache.Outcome.FULL) {
+            throw new ReplayCapacityException(replays.retryAfter(issuer.iss()));
+        }
+        check(use == ReplayCache.Outcome.FIRST_USE, "replayed jti");
         return new CallerIdentity(issuer.iss(), tenant, false);
+    }
+
+    /** aud is not the called URL; carries the received aud (not a secret) for a WARN log (issue 12.5). */
+    static final class AudienceMismatch extends InvalidTokenException {
+        private final List<String> received;
+
+        AudienceMismatch(List<String> received) {
+            super("aud is not the called URL");
+            this.received = received == null ? List.of() : List.copyOf(received);
+        }
+
+        List<String> received() {
+            return received;
+        }
     }
 
     private boolean typOk(JOSEObjectType typ) {

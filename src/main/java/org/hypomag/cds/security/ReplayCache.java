@@ -3,50 +3,106 @@ package org.hypomag.cds.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentMap;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers each accepted (iss, jti) until its token expires, so a token is accepted once. Bounded: when
- * full, the oldest entries go first (size it above the calls expected within one token lifetime). Runs on
- * the service clock, so tests can move time.
+ * Remembers each accepted (iss, jti) until its token expires, so a token is accepted once (issue 12.3).
+ * Replay protection never depends on memory pressure: a live entry is never evicted. Each issuer has its own
+ * bound ({@code maximumPerIssuer} live entries; with the max token lifetime the need is rate x lifetime); when
+ * an issuer's bound is reached, NEW tokens of that issuer are refused ({@link Outcome#FULL}: 503 with
+ * Retry-After) until entries expire, while replays are still recognised and other issuers are not affected.
+ * Runs on the security clock (the real one, never the pinned clinical clock). Behind this class's methods a
+ * shared store (PostgreSQL, a later issue) can replace the maps.
  */
 final class ReplayCache {
 
-    private final ConcurrentMap<String, Instant> seen;
+    /** What presenting a (iss, jti) gave. */
+    enum Outcome { FIRST_USE, REPLAY, FULL }
 
-    ReplayCache(Clock clock, long maximumSize) {
-        Cache<String, Instant> cache = Caffeine.newBuilder()
-                .maximumSize(maximumSize)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(new UntilExpiry(clock))
-                .build();
-        this.seen = cache.asMap();
+    private final Clock clock;
+    private final long maximumPerIssuer;
+    private final Map<String, Partition> partitions = new ConcurrentHashMap<>();
+
+    ReplayCache(Clock clock, long maximumPerIssuer) {
+        if (maximumPerIssuer <= 0) {
+            throw new IllegalArgumentException("the replay bound must be positive");
+        }
+        this.clock = clock;
+        this.maximumPerIssuer = maximumPerIssuer;
     }
 
-    /** True the first time (iss, jti) is presented; false for a replay while the first is remembered. */
+    /** True the first time (iss, jti) is presented; false for a replay, and false when the issuer's bound is full. */
     boolean firstUse(String iss, String jti, Instant rememberUntil) {
-        return seen.putIfAbsent(iss + '\n' + jti, rememberUntil) == null;
+        return use(iss, jti, rememberUntil) == Outcome.FIRST_USE;
     }
 
-    private record UntilExpiry(Clock clock) implements Expiry<String, Instant> {
+    /** Records (iss, jti) until {@code rememberUntil} unless it is a replay or the issuer's bound is full. */
+    Outcome use(String iss, String jti, Instant rememberUntil) {
+        return partitions.computeIfAbsent(iss, k -> new Partition()).use(jti, rememberUntil, clock.instant(),
+                maximumPerIssuer);
+    }
 
-        @Override
-        public long expireAfterCreate(String key, Instant until, long currentTime) {
-            return Math.max(1, Duration.between(clock.instant(), until).toNanos());
+    /** How long until the issuer's earliest entry expires (for Retry-After), at least one second. */
+    Duration retryAfter(String iss) {
+        Partition p = partitions.get(iss);
+        return p == null ? Duration.ofSeconds(1) : p.untilFirstExpiry(clock.instant());
+    }
+
+    /** Live entries of an issuer (tests, metrics). */
+    int size(String iss) {
+        Partition p = partitions.get(iss);
+        return p == null ? 0 : p.size(clock.instant());
+    }
+
+    private static final class Partition {
+
+        private record Entry(String jti, Instant until) {
         }
 
-        @Override
-        public long expireAfterUpdate(String key, Instant until, long currentTime, long currentDuration) {
-            return currentDuration;
+        private final Map<String, Instant> seen = new HashMap<>();
+        private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>((a, b) -> a.until().compareTo(b.until()));
+
+        synchronized Outcome use(String jti, Instant until, Instant now, long maximum) {
+            purge(now);
+            Instant known = seen.get(jti);
+            if (known != null) {
+                return Outcome.REPLAY;
+            }
+            if (seen.size() >= maximum) {
+                return Outcome.FULL;
+            }
+            Instant keep = until.isAfter(now) ? until : now.plusSeconds(1);
+            seen.put(jti, keep);
+            byExpiry.add(new Entry(jti, keep));
+            return Outcome.FIRST_USE;
         }
 
-        @Override
-        public long expireAfterRead(String key, Instant until, long currentTime, long currentDuration) {
-            return currentDuration;
+        synchronized Duration untilFirstExpiry(Instant now) {
+            purge(now);
+            Entry first = byExpiry.peek();
+            if (first == null) {
+                return Duration.ofSeconds(1);
+            }
+            Duration d = Duration.between(now, first.until());
+            return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d;
+        }
+
+        synchronized int size(Instant now) {
+            purge(now);
+            return seen.size();
+        }
+
+        /** Drops entries whose token has expired: only those. */
+        private void purge(Instant now) {
+            while (!byExpiry.isEmpty() && !byExpiry.peek().until().isAfter(now)) {
+                Entry e = byExpiry.poll();
+                if (e.until().equals(seen.get(e.jti()))) {
+                    seen.remove(e.jti());
+                }
+            }
         }
     }
 }

@@ -1,10 +1,15 @@
 package org.hypomag.cds.security;
 
+import java.net.InetAddress;
 import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,19 +35,59 @@ class SecurityConfiguration {
         return new TrustedIssuers(properties, resources);
     }
 
+    /**
+     * The verifier on the security clock: the real clock unless a test provides a {@link SecurityClock}; never
+     * the service's (clinical) clock, which {@code cds.clock.fixed} may pin (issue 19.17).
+     */
     @Bean
-    JwtVerifier jwtVerifier(TrustedIssuers issuers, Clock clock, SecurityProperties properties) {
+    JwtVerifier jwtVerifier(TrustedIssuers issuers, ObjectProvider<SecurityClock> securityClock,
+                            SecurityProperties properties) {
+        Clock clock = securityClock.getIfAvailable(SecurityClock::system).clock();
         return new JwtVerifier(issuers, new ReplayCache(clock, properties.replayCacheSize()), clock, properties);
+    }
+
+    /**
+     * Issue 12.6: demo mode (no authentication) listens on loopback only, whatever server.address says, unless
+     * {@code cds.security.demo-allow-remote=true} (then a loud warning at start).
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> demoLoopbackOnly(SecurityProperties properties,
+            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote) {
+        return factory -> {
+            if (properties.mode() != SecurityProperties.Mode.DEMO) {
+                return;
+            }
+            if (allowRemote) {
+                log.warn("DEMO MODE IS REACHABLE FROM THE NETWORK (cds.security.demo-allow-remote=true): anyone who "
+                        + "can reach this port gets answers without authentication. Never with real patient data");
+                return;
+            }
+            if (factory instanceof org.springframework.boot.web.server.AbstractConfigurableWebServerFactory f
+                    && f.getAddress() != null && f.getAddress().isLoopbackAddress()) {
+                return;
+            }
+            factory.setAddress(InetAddress.getLoopbackAddress());
+            log.warn("Demo mode: listening on {} (loopback) only; set cds.security.demo-allow-remote=true to listen "
+                    + "elsewhere (not recommended)", InetAddress.getLoopbackAddress().getHostAddress());
+        };
     }
 
     @Bean
     FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(JwtVerifier verifier,
                                                                             TrustedIssuers issuers,
-                                                                            SecurityProperties properties) {
+                                                                            SecurityProperties properties,
+            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote) {
         boolean demo = properties.mode() == SecurityProperties.Mode.DEMO;
+        if (!demo && properties.publicBaseUrl() == null && issuers.size() > 0) {
+            // issue 12.5: without it the expected aud would follow the caller's Host header
+            throw new IllegalStateException("cds.security.public-base-url is required in JWT mode: set it to the URL "
+                    + "the EHRs call in front of /cds-services (e.g. https://cds.example.org); every token's aud "
+                    + "must equal it + the path");
+        }
         announce(properties, issuers, demo);
         FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo));
+                new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo,
+                        demo && !allowRemote));
         registration.setName("cdsJwtAuthentication");
         registration.addUrlPatterns("/*");
         registration.setOrder(FILTER_ORDER);
@@ -56,8 +101,8 @@ class SecurityConfiguration {
             return;
         }
         if (properties.publicBaseUrl() == null) {
-            log.warn("cds.security.public-base-url is not set: the expected JWT aud is derived from the request's "
-                    + "Host header. Set it to the URL clients call (e.g. https://cds.example.org)");
+            log.warn("cds.security.public-base-url is not set (no issuer is trusted either, so no call is accepted); "
+                    + "set it to the URL clients call (e.g. https://cds.example.org) together with the issuers");
         }
         if (issuers.size() == 0) {
             log.warn("No trusted issuer is configured (cds.security.issuers): every call to /cds-services is refused");

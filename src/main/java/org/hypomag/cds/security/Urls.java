@@ -1,10 +1,11 @@
 package org.hypomag.cds.security;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.hypomag.cds.fhir.FhirUrls;
 
 /** URL checks shared by the configuration and the FHIR server policy. No DNS lookups anywhere. */
 final class Urls {
@@ -19,24 +20,7 @@ final class Urls {
      * "." or ".." segments, no encoded dots or slashes); empty when it is not.
      */
     static Optional<URI> parseHttpUrl(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && uri.normalize().getRawPath().equals(uri.getRawPath())
-                    && !uri.getRawPath().matches(".*(^|/)\\.{1,2}(/|$).*");
-            return ok ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return FhirUrls.parseBase(value); // the one implementation, shared with every query and next link
     }
 
     static String requireHttpUrl(String property, String value) {
@@ -70,10 +54,7 @@ final class Urls {
 
     /** The port, with http/https defaults filled in. */
     static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return FhirUrls.port(uri);
     }
 
     /** scheme://host:port, for messages: never the path (it may carry a tenant or other detail). */

@@ -127,7 +127,7 @@ class PatientDataResolverTest {
 
     static String unknownReason(PatientData data, DataKey key) {
         assertThat(data.result(key)).get().isInstanceOf(KeyResult.Unknown.class);
-        return ((KeyResult.Unknown) data.result(key).orElseThrow()).reason();
+        return ((KeyResult.Unknown) data.result(key).orElseThrow()).detail();
     }
 
     static KeyResult.Present present(PatientData data, DataKey key) {

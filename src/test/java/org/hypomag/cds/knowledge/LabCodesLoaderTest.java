@@ -34,6 +34,20 @@ class LabCodesLoaderTest {
         assertThat(codes.classify(new Code("urn:oid:2.16.840.1.113883.6.238", "2160-0", null))).isEmpty();
     }
 
+    /** Issue 12.1: every analyte has a plausible range; 0.000 and 40 mg/dL Mg are outside it. */
+    @Test
+    void everyAnalyte_hasAPlausibleRange() {
+        LabCodes codes = LabCodesLoader.loadDefault();
+        for (org.hypomag.cds.clinical.Analyte a : org.hypomag.cds.clinical.Analyte.values()) {
+            assertThat(codes.plausibleRange(a)).as(a.name()).isPresent();
+        }
+        LabCodes.Plausible mg = codes.plausibleRange(org.hypomag.cds.clinical.Analyte.MAGNESIUM).orElseThrow();
+        assertThat(mg.contains(new java.math.BigDecimal("0.000"))).isFalse();
+        assertThat(mg.contains(new java.math.BigDecimal("40"))).isFalse();
+        assertThat(mg.contains(new java.math.BigDecimal("0.3"))).isTrue();
+        assertThat(mg.contains(new java.math.BigDecimal("15"))).isTrue();
+    }
+
     @Test
     void brokenFile_reportsEveryProblem() {
         String yaml = """

@@ -39,6 +39,12 @@ class SecuredTestApp {
         return new MutableClock(NOW);
     }
 
+    /** The security checks run on the same settable clock here (in the service they use the real one). */
+    @Bean
+    SecurityClock securityClock(MutableClock clock) {
+        return new SecurityClock(clock);
+    }
+
     @RestController
     static class StandInController {
 

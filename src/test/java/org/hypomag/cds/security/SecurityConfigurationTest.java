@@ -64,10 +64,18 @@ class SecurityConfigurationTest {
                 });
     }
 
+    /** Issue 12.5: in JWT mode with a trusted issuer, no public-base-url stops the start (aud followed Host). */
     @Test
-    void missingPublicBaseUrl_warnsAtStart(CapturedOutput output) {
+    void missingPublicBaseUrl_withATrustedIssuer_stopsTheStart() {
         runner.withPropertyValues("cds.security.issuers[0].jwks-file=classpath:issuers/sandbox-jwks.json")
-                .run(context -> {
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("cds.security.public-base-url is required in JWT mode"));
+    }
+
+    @Test
+    void missingPublicBaseUrl_withoutIssuers_warnsAtStart(CapturedOutput output) {
+        new ApplicationContextRunner().withBean(Clock.class, Clock::systemUTC)
+                .withUserConfiguration(SecurityConfiguration.class, FhirServerPolicy.class).run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(output).contains("cds.security.public-base-url is not set");
                 });
