@@ -32,7 +32,21 @@ final class CardFactory {
     Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
               List<Suggestion> suggestions, SelectionBehavior behavior) {
         CardTexts.CardType t = texts.card(type);
-        return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source(t),
+        return card(t, source(t), level, summaryValues, detail, suggestions, behavior);
+    }
+
+    /** A card whose source.url is given by the finding (a drug class's own source), or none when null. */
+    Card cardWithUrl(String type, String url, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+                     List<Suggestion> suggestions, SelectionBehavior behavior) {
+        CardTexts.CardType t = texts.card(type);
+        Source s = source(t);
+        return card(t, new Source(s.label(), url, s.icon(), s.topic()), level, summaryValues, detail, suggestions,
+                behavior);
+    }
+
+    private Card card(CardTexts.CardType t, Source source, IndicatorLevel level, Map<String, String> summaryValues,
+                      String detail, List<Suggestion> suggestions, SelectionBehavior behavior) {
+        return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source,
                 suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of());
     }
 
