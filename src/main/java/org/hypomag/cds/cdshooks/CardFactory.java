@@ -37,7 +37,8 @@ final class CardFactory {
     /** @param rules the rule ids behind the card, carried in {@link Card#RULES_EXTENSION} (none: no extension) */
     Card card(String type, IndicatorLevel level, Map<String, String> summaryValues, String detail,
               List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
-        return card(texts.card(type), level, summaryValues, detail, suggestions, behavior, rules);
+        CardTexts.CardType t = texts.card(type);
+        return card(t, source(t), level, summaryValues, detail, suggestions, behavior, rules);
     }
 
     /** A card of a type whose summary templates are replaced by two fragments (same topic, same overrides). */
@@ -48,12 +49,21 @@ final class CardFactory {
         CardTexts.CardType t = new CardTexts.CardType(base.key(), base.topicCode(), base.topicDisplay(),
                 texts.fragment(summaryFragment), texts.fragment(shortFragment), base.detail(), base.url(),
                 base.overrideReasons(), base.ref());
-        return card(t, level, summaryValues, detail, suggestions, behavior, rules);
+        return card(t, source(t), level, summaryValues, detail, suggestions, behavior, rules);
     }
 
-    private Card card(CardTexts.CardType t, IndicatorLevel level, Map<String, String> summaryValues, String detail,
-                      List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
-        return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source(t),
+    /** A card whose source.url is given by the finding (a drug class's own source), or none when null. */
+    Card cardWithUrl(String type, String url, IndicatorLevel level, Map<String, String> summaryValues, String detail,
+                     List<Suggestion> suggestions, SelectionBehavior behavior) {
+        CardTexts.CardType t = texts.card(type);
+        Source s = source(t);
+        return card(t, new Source(s.label(), url, s.icon(), s.topic()), level, summaryValues, detail, suggestions,
+                behavior, List.of());
+    }
+
+    private Card card(CardTexts.CardType t, Source source, IndicatorLevel level, Map<String, String> summaryValues,
+                      String detail, List<Suggestion> suggestions, SelectionBehavior behavior, List<String> rules) {
+        return new Card(UUID.randomUUID().toString(), summary(t, summaryValues), detail, indicator(level), source,
                 suggestions, suggestions.isEmpty() ? null : behavior, overrideReasons(t), List.of(),
                 rules.isEmpty() ? null : Map.of(Card.RULES_EXTENSION, List.copyOf(rules)));
     }

@@ -14,6 +14,7 @@ import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.MonitoringGapFinding;
 import org.hypomag.cds.clinical.MonitoringKind;
+import org.hypomag.cds.clinical.MonitoringOrder;
 import org.hypomag.cds.clinical.TextKeys;
 
 /**
@@ -46,8 +47,10 @@ final class DrugCards {
         List<String> labels = a.drugCauses().stream().map(DrugCauseFinding::label).toList();
         IndicatorLevel level = a.drugCauses().stream().map(DrugCauseFinding::indicator)
                 .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(IndicatorLevel.INFO);
-        return Optional.of(factory.card("drug-cause", level, values("classes", Wording.plain(Wording.join(labels)),
-                "count", String.valueOf(labels.size())), body.toString(), List.of(), null));
+        String url = classUrl(a.drugCauses().stream().map(DrugCauseFinding::classId).toList());
+        return Optional.of(factory.cardWithUrl("drug-cause", url, level, values("classes",
+                Wording.plain(Wording.join(labels)), "count", String.valueOf(labels.size())), body.toString(),
+                List.of(), null));
     }
 
     /** One drug class: its label and medications, what it does, how often, what the source suggests (D9). */
@@ -72,16 +75,44 @@ final class DrugCards {
             return Optional.empty();
         }
         Lookup t = new Lookup();
-        List<String> classes = g.classIds().stream()
-                .map(id -> knowledge.drugs().byId(id).map(DrugClass::label).orElse(id)).toList();
+        List<DrugClass> classes = g.classIds().stream().map(id -> knowledge.drugs().byId(id))
+                .flatMap(Optional::stream).toList();
+        List<String> labels = classes.stream().map(DrugClass::label).toList();
         String gapDays = String.valueOf(knowledge.thresholds().gapNoMg().toDays());
-        String body = fill(t.f("gap-body"), values("classes", md(Wording.join(classes)),
-                "medications", md(String.join("; ", g.medicationTexts())),
-                "onDrugDays", String.valueOf(knowledge.thresholds().gapOnDrug().toDays()), "gapDays", gapDays,
-                "last", g.lastMg() == null ? "" : fill(t.f("gap-last"), values("date", Wording.date(g.lastMg())))));
-        Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_BASELINE, "D10"), patientId, true);
-        return Optional.of(factory.card("monitoring-gap", g.indicator(), values("gapDays", gapDays,
-                "classes", Wording.plain(Wording.join(classes))), body, List.of(order), SelectionBehavior.ANY));
+        String onDrugDays = String.valueOf(knowledge.thresholds().gapOnDrug().toDays());
+        String last = g.lastMg() == null ? t.f("gap-none")
+                : fill(t.f("gap-last"), values("date", Wording.date(g.lastMg())));
+        StringBuilder body = new StringBuilder(fill(t.f("gap-body"), values("classes", md(Wording.join(labels)),
+                "medications", md(String.join("; ", g.medicationTexts())), "onDrugDays", onDrugDays,
+                "gapDays", gapDays, "last", last)));
+        for (DrugClass c : classes) { // each class's own wording (D22): what it does, its own advice where given
+            body.append('\n').append(fill(t.f("gap-class"), values("label", md(c.label()),
+                    "text", knowledge.texts().text(c.effectKey()))));
+            if (c.gapKey() != null) {
+                body.append(' ').append(knowledge.texts().text(c.gapKey()));
+            }
+        }
+        body.append("\n\n").append(fill(t.f("gap-choice"), values("onDrugDays", onDrugDays, "gapDays", gapDays)));
+        // D22: the assessment decides which card carries the one serum Mg order of the response
+        Optional<MonitoringOrder> mg = labs.mgOrderIfSuggested(a, MonitoringKind.MG_BASELINE);
+        List<Suggestion> orders = new java.util.ArrayList<>();
+        if (mg.isPresent()) {
+            String label = fill(t.f("gap-order-label"), values("gapDays", gapDays, "last", g.lastMg() == null ? ""
+                    : fill(t.f("gap-order-last"), values("date", Wording.date(g.lastMg())))));
+            orders.add(labs.suggestion(mg.get(), patientId, true, label));
+        } else {
+            body.append(' ').append(t.f("gap-order-elsewhere"));
+        }
+        return Optional.of(factory.cardWithUrl("monitoring-gap", classUrl(g.classIds()), g.indicator(),
+                values("gapDays", gapDays, "classes", Wording.plain(Wording.join(labels))), body.toString(), orders,
+                SelectionBehavior.ANY));
+    }
+
+    /** The card's source.url: the one source the card's classes link (issue 19.18, D22), else none. */
+    private String classUrl(List<String> classIds) {
+        List<String> urls = classIds.stream().map(id -> knowledge.drugs().byId(id)).flatMap(Optional::stream)
+                .map(DrugClass::url).filter(java.util.Objects::nonNull).distinct().toList();
+        return urls.size() == 1 ? urls.get(0) : null;
     }
 
     /** "What it does" / "How often" / "Suggested" by the catalog's key roles; anything else is a plain bullet. */

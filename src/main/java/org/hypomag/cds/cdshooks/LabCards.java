@@ -61,9 +61,17 @@ final class LabCards {
                         "Serum magnesium", null, null, null));
     }
 
+    /** The engine's order of a kind, only when the assessment suggests it (D22: one serum Mg order per response). */
+    Optional<MonitoringOrder> mgOrderIfSuggested(Assessment a, MonitoringKind kind) {
+        return a.monitoring().stream().filter(o -> o.kind() == kind).findFirst();
+    }
+
     Suggestion suggestion(MonitoringOrder o, String patientId, boolean recommended) {
+        return suggestion(o, patientId, recommended, wording.labName(o) + ": " + wording.when(o));
+    }
+
+    Suggestion suggestion(MonitoringOrder o, String patientId, boolean recommended, String description) {
         String reason = o.reasonTextKey() == null ? null : knowledge.texts().text(o.reasonTextKey());
-        String description = wording.labName(o) + ": " + wording.when(o);
         return CardFactory.suggestion(description, recommended, orders.lab(patientId, o, reason));
     }
 }

@@ -43,10 +43,10 @@ public final class Assessor {
             regimens.addAll(plan.regimens());
             indicator = AlertNotes.add(current, input, potassium, calcium, body, plan, notes);
         }
-        Map<DrugClass, List<MedicationUse>> causes = DrugCauseRule.activeCauses(s, k);
+        Map<DrugClass, List<MedicationUse>> causes = DrugCauseRule.activeCauses(s, k, now);
         List<DrugCauseFinding> drugCauses = low || mg.staleLow() != null
                 ? DrugCauseRule.findings(causes, renal.band()) : List.of();
-        MonitoringGapFinding gap = DrugCauseRule.gap(s, k, causes, now);
+        MonitoringGapFinding gap = DrugCauseRule.gap(s, k, now);
         PersistentHypocalcaemiaFinding d17 = PersistentCaRule.apply(s, k, current,
                 ElectrolyteRule.totalCalcium(s, k, now), input, now);
         if (d17 != null) {

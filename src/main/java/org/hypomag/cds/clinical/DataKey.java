@@ -13,6 +13,7 @@ public enum DataKey {
     WEIGHT("weight"),
     MEDICATION_STATEMENTS("medicationStatements"),
     MEDICATION_REQUESTS("medicationRequests"),
+    MEDICATION_ADMINISTRATIONS("medicationAdministrations"),
     CONDITIONS("conditions");
 
     private final String prefetchKey;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** D1-D3, D11, D14: the current Mg, its grade and trend; a stale low; an unusable value. */
+/** D1-D3, D11, D14, D22 (no stale re-check for a low older than 365 d): the current Mg, its grade and trend; a stale low; an unusable value. */
 final class MagnesiumRule {
 
     record Result(MgFinding current, StaleLowFinding staleLow, HyperMgFinding hyper, CouldNotCheck problem) {
@@ -32,7 +32,8 @@ final class MagnesiumRule {
         Optional<Grade> grade = Grading.grade(newest.value(), newest.comparator(), t);
         if (Labs.older(newest, t.mgStaleAfter(), now)) {
             StaleLowFinding stale = null;
-            if (grade.isPresent() && grade.get().isLow()) {
+            // D22: a low older than the D10 window (365 d) is history, not a result to re-check
+            if (grade.isPresent() && grade.get().isLow() && !Labs.older(newest, t.gapNoMg(), now)) {
                 long hours = Duration.between(newest.source().time(), now).toHours();
                 stale = new StaleLowFinding("D3", newest.value(), newest.reported(), newest.source(), hours,
                         grade.get(), IndicatorLevel.INFO);

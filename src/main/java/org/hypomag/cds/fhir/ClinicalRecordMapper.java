@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.hypomag.cds.clinical.ConditionEntry;
+import org.hypomag.cds.clinical.MedicationOrigin;
+import org.hypomag.cds.clinical.MedicationStatus;
 import org.hypomag.cds.clinical.MedicationUse;
 import tools.jackson.databind.JsonNode;
 
-/** MedicationRequest / MedicationStatement (JSON) → MedicationUse, Condition (JSON) → ConditionEntry. */
+/** MedicationRequest / MedicationStatement / MedicationAdministration (JSON) → MedicationUse; Condition → ConditionEntry. */
 final class ClinicalRecordMapper {
 
     private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
@@ -22,24 +24,32 @@ final class ClinicalRecordMapper {
     static MedicationUse medicationRequest(FhirResource r, MedicationCodes meds) {
         JsonNode json = r.json();
         MedicationCodes.Resolved m = meds.resolve(json);
+        JsonNode validity = FhirJson.object(FhirJson.object(json, "dispenseRequest"), "validityPeriod");
+        Instant start = FhirValues.instant(json, "authoredOn");
+        if (start == null && validity != null) {
+            start = FhirValues.instant(validity, "start");
+        }
+        Instant end = validity == null ? null : FhirValues.instant(validity, "end");
         return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
-                FhirValues.source(r, FhirValues.instant(json, "authoredOn")), dose(json, "dosageInstruction"));
+                FhirValues.source(r, start), end, MedicationOrigin.REQUEST, dose(json, "dosageInstruction"));
     }
 
     static MedicationUse medicationStatement(FhirResource s, MedicationCodes meds) {
         JsonNode json = s.json();
         MedicationCodes.Resolved m = meds.resolve(json);
         Instant time = null;
+        Instant end = null;
         if (FhirJson.has(json, "effectiveDateTime")) {
             time = FhirValues.instant(json, "effectiveDateTime");
         } else if (FhirJson.has(json, "effectivePeriod")) {
             time = FhirValues.instant(FhirJson.object(json, "effectivePeriod"), "start");
+            end = FhirValues.instant(FhirJson.object(json, "effectivePeriod"), "end");
         }
         if (time == null) {
             time = FhirValues.instant(json, "dateAsserted");
         }
         return new MedicationUse(m.codes(), m.text(), FhirValues.medicationStatus(FhirJson.string(json, "status")),
-                FhirValues.source(s, time), dose(json, "dosage"));
+                FhirValues.source(s, time), end, MedicationOrigin.STATEMENT, dose(json, "dosage"));
     }
 
     /** The first dosage's text, else its first doseQuantity ("400 mg"); bounded for card wording (issue 19). */
@@ -66,6 +76,43 @@ final class ClinicalRecordMapper {
             text = value == null ? "" : value.stripTrailingZeros().toPlainString() + (unit == null ? "" : " " + unit);
         }
         return text.length() > MAX_DOSE_CHARS ? text.substring(0, MAX_DOSE_CHARS) + "..." : text;
+
+    }
+
+    /**
+     * MedicationAdministration: medication[x] like a request; effectiveDateTime is start and end, an
+     * effectivePeriod gives both (an open period ends at its start for the exposure window).
+     */
+    static MedicationUse medicationAdministration(FhirResource a, MedicationCodes meds) {
+        JsonNode json = a.json();
+        MedicationCodes.Resolved m = meds.resolve(json);
+        Instant start = null;
+        Instant end = null;
+        if (FhirJson.has(json, "effectiveDateTime")) {
+            start = FhirValues.instant(json, "effectiveDateTime");
+            end = start;
+        } else if (FhirJson.has(json, "effectivePeriod")) {
+            JsonNode period = FhirJson.object(json, "effectivePeriod");
+            start = FhirValues.instant(period, "start");
+            end = FhirValues.instant(period, "end");
+            if (start == null) {
+                start = end;
+            }
+        }
+        return new MedicationUse(m.codes(), m.text(), administrationStatus(FhirJson.string(json, "status")),
+                FhirValues.source(a, start), end, MedicationOrigin.ADMINISTRATION);
+    }
+
+    /** MedicationAdministration.status: in-progress counts as active; not-done as not taken. */
+    static MedicationStatus administrationStatus(String code) {
+        if (code == null) {
+            return MedicationStatus.UNKNOWN;
+        }
+        return switch (code) {
+            case "in-progress" -> MedicationStatus.ACTIVE;
+            case "not-done" -> MedicationStatus.NOT_TAKEN;
+            default -> FhirValues.medicationStatus(code);
+        };
     }
 
     static ConditionEntry condition(FhirResource condition) {

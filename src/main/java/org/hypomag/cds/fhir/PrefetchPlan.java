@@ -23,6 +23,12 @@ final class PrefetchPlan {
     final Map<DataKey, String> toFetch = new LinkedHashMap<>();
     final Map<DataKey, PageReader.Page> toContinue = new LinkedHashMap<>();
     final List<String> missing = new ArrayList<>();
+    /**
+     * Keys added after EHRs were configured (issue 18.7 medicationAdministrations): missing with no fhirServer
+     * they are "could not check", not a 412, so an EHR that prefetches the earlier keys keeps working.
+     */
+    static final java.util.Set<DataKey> OPTIONAL = java.util.EnumSet.of(DataKey.MEDICATION_ADMINISTRATIONS);
+    final List<DataKey> missingOptional = new ArrayList<>();
 
     private PrefetchPlan() {
     }
@@ -40,7 +46,11 @@ final class PrefetchPlan {
 
     private void add(DataKey key, String name, String template, Optional<JsonNode> value, PageReader reader) {
         if (value == null) {
-            missing.add(name);
+            if (OPTIONAL.contains(key)) {
+                missingOptional.add(key);
+            } else {
+                missing.add(name);
+            }
             toFetch.put(key, template);
             return;
         }
@@ -71,7 +81,8 @@ final class PrefetchPlan {
 
     /** Nothing can be fetched: keys to fetch are Unknown, prefetched first pages are kept as incomplete. */
     void withoutServer(String unknownWhy, String pagesWhy) {
-        toFetch.keySet().forEach(k -> results.put(k, unknown(k, unknownWhy)));
+        toFetch.keySet().forEach(k -> results.put(k, unknown(k, missingOptional.contains(k)
+                ? "not in the prefetch and no fhirServer to fetch it" : unknownWhy)));
         toContinue.forEach((k, page) -> {
             medications.addAll(page.medications());
             results.put(k, new KeyResult.Present(page.resources(), pagesWhy));

@@ -22,6 +22,8 @@ public final class PrefetchTemplates {
     /** Newest-first page size for lab searches: enough for the current value, a trend and D3/D10 windows. */
     static final int LAB_COUNT = 20;
     static final int LIST_COUNT = 100;
+    /** Newest-first page size for administrations: a few months of infusions or inpatient doses. */
+    static final int ADMINISTRATION_COUNT = 50;
 
     private PrefetchTemplates() {
     }
@@ -39,8 +41,18 @@ public final class PrefetchTemplates {
                 + "&status=active,intended,on-hold&_include=MedicationStatement:medication&_count=" + LIST_COUNT);
         t.put(DataKey.MEDICATION_REQUESTS.prefetchKey(), "MedicationRequest?patient={{context.patientId}}"
                 + "&status=active,on-hold,draft&_include=MedicationRequest:medication&_count=" + LIST_COUNT);
+        t.put(DataKey.MEDICATION_ADMINISTRATIONS.prefetchKey(), administrations());
         t.put(DataKey.CONDITIONS.prefetchKey(), "Condition?patient={{context.patientId}}&_count=" + LIST_COUNT);
         return t;
+    }
+
+    /**
+     * Issue 18.7: administrations newest first, one bounded page (the rules count an administration for at most
+     * its class's window, drug-catalog.yaml; CDS Hooks 2.0 has no date token, so the window is the rules').
+     */
+    private static String administrations() {
+        return "MedicationAdministration?patient={{context.patientId}}&_sort=-effective-time"
+                + "&_include=MedicationAdministration:medication&_count=" + ADMINISTRATION_COUNT;
     }
 
     private static List<Code> concat(LabCodes codes, Analyte... analytes) {

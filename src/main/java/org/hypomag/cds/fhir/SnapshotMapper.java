@@ -36,7 +36,7 @@ public class SnapshotMapper {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotMapper.class);
     private static final Set<DataKey> NEWEST_FIRST = Set.of(DataKey.MAGNESIUM, DataKey.POTASSIUM, DataKey.CALCIUM,
-            DataKey.RENAL, DataKey.WEIGHT, DataKey.PATIENT);
+            DataKey.RENAL, DataKey.WEIGHT, DataKey.PATIENT, DataKey.MEDICATION_ADMINISTRATIONS);
 
     private final ObservationMapper observations;
     private final DraftOrderMapper drafts;
@@ -90,6 +90,8 @@ public class SnapshotMapper {
                                 ClinicalRecordMapper.medicationRequest(r, medicationCodes));
                         case "MedicationStatement" -> medications.add(
                                 ClinicalRecordMapper.medicationStatement(r, medicationCodes));
+                        case "MedicationAdministration" -> medications.add(
+                                ClinicalRecordMapper.medicationAdministration(r, medicationCodes));
                         case "Condition" -> conditions.add(ClinicalRecordMapper.condition(r));
                         default -> { }
                     }

@@ -1,5 +1,7 @@
 package org.hypomag.cds.knowledge;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +50,38 @@ final class DrugCatalogLoader {
                 products.add(new DrugCatalog.ProductLink(code, p.optStr("display"), ingredients));
             }
         }
-        return new DrugCatalog(version, classes, products);
+        return new DrugCatalog(version, classes, products, exposure(root.req("exposure")));
+    }
+
+    /** D22: the exposure chain numbers and the default administration window (each with value, unit d, ref). */
+    private static DrugCatalog.Exposure exposure(Yml e) {
+        if (!e.present()) {
+            return new DrugCatalog.Exposure(null, null, null);
+        }
+        return new DrugCatalog.Exposure(days(e.req("chainAfterEnd")), days(e.req("chainOpenEnded")),
+                days(e.req("administrationCountsFor")));
+    }
+
+    /** {value: N, unit: d, ref: "..."} -> N days; a problem when malformed. */
+    static Duration days(Yml y) {
+        if (!y.present()) {
+            return null;
+        }
+        y.reqStr("ref");
+        BigDecimal value = y.reqDec("value");
+        String unit = y.reqStr("unit");
+        if (value == null || unit == null) {
+            return null;
+        }
+        if (!"d".equals(unit)) {
+            y.get("unit").problem("expected d, found '" + unit + "'");
+            return null;
+        }
+        if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(3650)) > 0) {
+            y.get("value").problem("must be between 1 and 3650 days");
+            return null;
+        }
+        return Duration.ofMinutes(value.multiply(BigDecimal.valueOf(1440)).longValue());
     }
 
     private static DrugClass drugClass(Yml c, CodeSystems systems, Set<String> textKeysUsed, Set<String> names) {
@@ -59,6 +92,12 @@ final class DrugCatalogLoader {
         String effect = c.reqStr("effect");
         String frequency = c.optStr("frequency");
         String advice = c.optStr("advice");
+        String gap = c.optStr("gap");
+        String url = c.optStr("url");
+        if (url != null && !url.startsWith("https://")) {
+            c.get("url").problem("a class source url must be https");
+        }
+        Duration administration = days(c.get("administrationCountsFor"));
         if (!c.get("generalKnowledge").present()) {
             c.problem("'generalKnowledge' is required (true when the source does not name the class)");
         }
@@ -93,7 +132,7 @@ final class DrugCatalogLoader {
             }
         }
         List<Code> atc = c.strings("atc").stream().map(a -> new Code(ATC, a, null)).toList();
-        for (String k : new String[] {effect, frequency, advice}) {
+        for (String k : new String[] {effect, frequency, advice, gap}) {
             if (k != null) {
                 textKeysUsed.add(k);
             }
@@ -101,6 +140,7 @@ final class DrugCatalogLoader {
         if (id == null || label == null || role == null || ref == null || effect == null) {
             return null;
         }
-        return new DrugClass(id, label, role, general, effect, frequency, advice, ingredients, atc, ref);
+        return new DrugClass(id, label, role, general, effect, frequency, advice, ingredients, atc, ref, gap, url,
+                administration);
     }
 }

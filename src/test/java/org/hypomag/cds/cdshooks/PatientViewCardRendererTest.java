@@ -373,11 +373,49 @@ class PatientViewCardRendererTest {
         AssessmentBuilder b = new AssessmentBuilder();
         b.gap = new org.hypomag.cds.clinical.MonitoringGapFinding("D10", List.of("ppi"), List.of("omeprazole 20 MG"),
                 null, IndicatorLevel.INFO);
+        b.monitoring.add(baselineOrder());
         Card gap = only(render(b), "hypomag-monitoring-gap");
         assertThat(gap.indicator()).isEqualTo(Indicator.INFO);
         assertThat(gap.summary()).isEqualTo("No serum Mg in 365 days on Proton pump inhibitor: check magnesium");
         assertThat(gap.suggestions()).singleElement().satisfies(s -> assertThat(s.actions().get(0).resource())
                 .contains("\"19123-9\"").contains("\"ServiceRequest\""));
+        assertThat(gap.source().url()).contains("fda.gov");
+        assertThat(gap.detail()).contains("FDA (2011)").contains("(none on record)");
+    }
+
+    /** D22: the assessment, not the renderer, decides which card carries the one serum Mg order. */
+    @Test
+    void monitoringGap_withoutTheAssessmentsOrder_carriesNoOrder() {
+        AssessmentBuilder b = new AssessmentBuilder();
+        b.gap = new org.hypomag.cds.clinical.MonitoringGapFinding("D10", List.of("thiazide-diuretic"),
+                List.of("HCTZ 25 mg"), new org.hypomag.cds.clinical.SourceRef("Observation/1",
+                java.time.Instant.parse("2016-03-02T08:00:00Z")), IndicatorLevel.INFO);
+        Card gap = only(render(b), "hypomag-monitoring-gap");
+        assertThat(gap.suggestions()).isEmpty();
+        assertThat(gap.detail()).contains("urgent card").contains("(last result 2016-03-02)")
+                .doesNotContain("FDA").doesNotContain("PPI").doesNotContain("on record");
+        assertThat(gap.source().url()).isNull();
+    }
+
+    /** D22: the gap card's order label names the window and the last result's date, not "no magnesium on record". */
+    @Test
+    void monitoringGap_orderLabelDatesTheLastResult() {
+        AssessmentBuilder b = new AssessmentBuilder();
+        b.gap = new org.hypomag.cds.clinical.MonitoringGapFinding("D10", List.of("calcineurin-inhibitor"),
+                List.of("tacrolimus 1 mg"), new org.hypomag.cds.clinical.SourceRef("Observation/1",
+                java.time.Instant.parse("2016-03-02T08:00:00Z")), IndicatorLevel.INFO);
+        b.monitoring.add(baselineOrder());
+        Card gap = only(render(b), "hypomag-monitoring-gap");
+        assertThat(gap.suggestions()).singleElement().satisfies(s -> assertThat(s.label())
+                .isEqualTo("Serum magnesium: now, none in the last 365 days (last one 2016-03-02)"));
+        assertThat(gap.detail()).contains("TRPM6").doesNotContain("FDA");
+        assertThat(gap.source().url()).isNull();
+    }
+
+    private static org.hypomag.cds.clinical.MonitoringOrder baselineOrder() {
+        return new org.hypomag.cds.clinical.MonitoringOrder("D10", org.hypomag.cds.clinical.MonitoringKind.MG_BASELINE,
+                new org.hypomag.cds.clinical.Code("http://loinc.org", "19123-9", "Magnesium"), "Serum magnesium",
+                null, null, "reason.baseline");
     }
 
     private static org.hypomag.cds.clinical.MgSulfateRegimen iv(org.hypomag.cds.clinical.MgSulfateRegimen r,

@@ -49,8 +49,12 @@ class ProtocolTest {
             List<String> keys = new ArrayList<>();
             prefetch.propertyNames().forEach(keys::add);
             assertThat(keys).containsExactly("patient", "magnesium", "potassium", "calcium", "renal", "weight",
-                    "medicationStatements", "medicationRequests", "conditions");
+                    "medicationStatements", "medicationRequests", "medicationAdministrations", "conditions");
             assertThat(prefetch.path("patient").asString()).isEqualTo("Patient/{{context.patientId}}");
+            // issue 18.7: administrations of the patient, newest first, one bounded page
+            assertThat(prefetch.path("medicationAdministrations").asString()).isEqualTo(
+                    "MedicationAdministration?patient={{context.patientId}}&_sort=-effective-time"
+                            + "&_include=MedicationAdministration:medication&_count=50");
             assertThat(prefetch.path("magnesium").asString())
                     .contains("Observation?patient={{context.patientId}}", "http://loinc.org|19123-9",
                             "http://loinc.org|2601-3", "_sort=-date", "_count=")

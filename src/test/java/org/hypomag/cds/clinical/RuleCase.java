@@ -53,7 +53,9 @@ record RuleCase(String file, String name, List<String> rules, List<String> silen
         for (Object o : list(data.get("meds"))) {
             Map<String, Object> m = map(o);
             s.med((String) m.get("text"), MedicationStatus.valueOf((String) m.getOrDefault("status", "ACTIVE")),
-                    m.get("started") == null ? null : ago(m.get("started")), codes(m.get("codes")));
+                    m.get("started") == null ? null : ago(m.get("started")),
+                    m.get("ended") == null ? null : ago(m.get("ended")),
+                    MedicationOrigin.valueOf((String) m.getOrDefault("origin", "REQUEST")), codes(m.get("codes")));
         }
         for (Object o : list(data.get("conditions"))) {
             Map<String, Object> c = map(o);

@@ -71,6 +71,7 @@ class RuleCaseTest {
             case "staleLow" -> assertThat(a.staleLow() != null).isEqualTo(v);
             case "hyper" -> assertThat(a.hyperMg() != null).isEqualTo(v);
             case "gap" -> assertThat(a.monitoringGap() != null).isEqualTo(v);
+            case "gapMedications" -> assertThat(a.monitoringGap().medicationTexts()).isEqualTo(v);
             case "urgent" -> assertThat(a.urgentMg() != null).isEqualTo(v);
             case "d17DoseGrams" -> assertThat(((MgSulfateRegimen) a.persistentHypocalcaemia().regimens().get(0))
                     .doseGrams()).isEqualByComparingTo(dec(v));

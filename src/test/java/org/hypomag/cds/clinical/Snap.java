@@ -81,8 +81,20 @@ final class Snap {
     }
 
     Snap med(String text, MedicationStatus status, Duration started, Code... codes) {
+        return med(text, status, started, null, MedicationOrigin.REQUEST, codes);
+    }
+
+    /** D22: a request, statement or administration with an end ({@code ended} ago; null: no end). */
+    Snap med(String text, MedicationStatus status, Duration started, Duration ended, MedicationOrigin origin,
+             Code... codes) {
+        String type = switch (origin) {
+            case REQUEST -> "MedicationRequest/";
+            case STATEMENT -> "MedicationStatement/";
+            case ADMINISTRATION -> "MedicationAdministration/";
+        };
         meds.add(new MedicationUse(List.of(codes), text, status,
-                new SourceRef("MedicationRequest/" + (++counter), started == null ? null : NOW.minus(started))));
+                new SourceRef(type + (++counter), started == null ? null : NOW.minus(started)),
+                ended == null ? null : NOW.minus(ended), origin));
         return this;
     }
 

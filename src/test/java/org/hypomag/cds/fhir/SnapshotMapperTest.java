@@ -292,6 +292,97 @@ class SnapshotMapperTest {
         assertThat(use.source().time()).isEqualTo(Instant.parse("2026-10-01T09:00:00Z"));
     }
 
+    /** D22: stopped/completed requests keep their dates; the validity period gives the end. */
+    @Test
+    void stoppedRequestWithValidityPeriod_keepsStartAndEnd() {
+        String rx = """
+                {"resourceType":"MedicationRequest","id":"rx-old","status":"stopped","intent":"order",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm",
+                  "code":"310798"}],"text":"HCTZ 25 mg"},
+                 "subject":{"reference":"Patient/p1"},"authoredOn":"2016-02-01",
+                 "dispenseRequest":{"validityPeriod":{"start":"2016-02-01","end":"2017-02-01"}}}""";
+        String noAuthored = """
+                {"resourceType":"MedicationRequest","id":"rx-va","status":"completed","intent":"order",
+                 "medicationCodeableConcept":{"text":"HCTZ 25 mg"},"subject":{"reference":"Patient/p1"},
+                 "dispenseRequest":{"validityPeriod":{"start":"2017-02-10"}}}""";
+
+        var meds = snapshot(new PatientData(Map.of(DataKey.MEDICATION_REQUESTS,
+                new KeyResult.Present(List.of(parse(rx), parse(noAuthored)), null)), List.of())).medications();
+
+        assertThat(meds.get(0).status()).isEqualTo(MedicationStatus.STOPPED);
+        assertThat(meds.get(0).start()).isEqualTo(Instant.parse("2016-02-01T00:00:00Z"));
+        assertThat(meds.get(0).end()).isEqualTo(Instant.parse("2017-02-01T00:00:00Z"));
+        assertThat(meds.get(0).origin()).isEqualTo(org.hypomag.cds.clinical.MedicationOrigin.REQUEST);
+        assertThat(meds.get(1).status()).isEqualTo(MedicationStatus.COMPLETED);
+        assertThat(meds.get(1).start()).isEqualTo(Instant.parse("2017-02-10T00:00:00Z"));
+        assertThat(meds.get(1).end()).isNull();
+    }
+
+    @Test
+    void completedStatementWithEffectivePeriod_keepsItsEnd() {
+        String statement = """
+                {"resourceType":"MedicationStatement","id":"ms-old","status":"completed",
+                 "medicationCodeableConcept":{"text":"omeprazole 20 mg"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2025-01-01","end":"2025-06-30"}}""";
+
+        var use = snapshot(data(DataKey.MEDICATION_STATEMENTS, statement)).medications().get(0);
+
+        assertThat(use.status()).isEqualTo(MedicationStatus.COMPLETED);
+        assertThat(use.start()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(use.end()).isEqualTo(Instant.parse("2025-06-30T00:00:00Z"));
+        assertThat(use.origin()).isEqualTo(org.hypomag.cds.clinical.MedicationOrigin.STATEMENT);
+    }
+
+    /** Issue 18.7: administrations with a contained Medication, an included Medication, or a concept. */
+    @Test
+    void medicationAdministrations_areMappedWithMedicationAndEffectiveTime() {
+        String contained = """
+                {"resourceType":"MedicationAdministration","id":"ma-cis","status":"completed",
+                 "contained":[{"resourceType":"Medication","id":"m1","code":{"text":"Cisplatin 1 MG/ML"},
+                  "ingredient":[{"itemCodeableConcept":{"coding":[{"system":
+                  "http://www.nlm.nih.gov/research/umls/rxnorm","code":"2555"}]}}]}],
+                 "medicationReference":{"reference":"#m1"},"subject":{"reference":"Patient/p1"},
+                 "effectivePeriod":{"start":"2026-10-01T09:00:00Z","end":"2026-10-01T11:00:00Z"}}""";
+        String included = """
+                {"resourceType":"MedicationAdministration","id":"ma-furo","status":"in-progress",
+                 "medicationReference":{"reference":"Medication/furo"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2026-11-20T08:00:00Z"}""";
+        String notDone = """
+                {"resourceType":"MedicationAdministration","id":"ma-nd","status":"not-done",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm",
+                  "code":"42316"}],"text":"tacrolimus"},"subject":{"reference":"Patient/p1"},
+                 "effectiveDateTime":"2026-11-21T08:00:00Z"}""";
+        String med = """
+                {"resourceType":"Medication","id":"furo","code":{"coding":[{"system":
+                 "http://www.nlm.nih.gov/research/umls/rxnorm","code":"4603"}],"text":"furosemide 10 MG/ML"}}""";
+        PatientData data = new PatientData(Map.of(DataKey.MEDICATION_ADMINISTRATIONS,
+                new KeyResult.Present(List.of(parse(contained), parse(included), parse(notDone)), null)),
+                List.of(parse(med)));
+
+        var meds = snapshot(data).medications();
+
+        assertThat(meds).extracting(m -> m.source().reference()).containsExactly(
+                "MedicationAdministration/ma-cis", "MedicationAdministration/ma-furo", "MedicationAdministration/ma-nd");
+        assertThat(meds).allSatisfy(m -> assertThat(m.origin())
+                .isEqualTo(org.hypomag.cds.clinical.MedicationOrigin.ADMINISTRATION));
+        assertThat(meds.get(0).codes()).extracting(Code::code).containsExactly("2555");
+        assertThat(meds.get(0).status()).isEqualTo(MedicationStatus.COMPLETED);
+        assertThat(meds.get(0).start()).isEqualTo(Instant.parse("2026-10-01T09:00:00Z"));
+        assertThat(meds.get(0).end()).isEqualTo(Instant.parse("2026-10-01T11:00:00Z"));
+        assertThat(meds.get(1).codes()).extracting(Code::code).containsExactly("4603");
+        assertThat(meds.get(1).status()).isEqualTo(MedicationStatus.ACTIVE);
+        assertThat(meds.get(1).end()).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
+        assertThat(meds.get(2).status()).isEqualTo(MedicationStatus.NOT_TAKEN);
+    }
+
+    /** Newest first and one bounded page: an administration list with a next page is not "unknown". */
+    @Test
+    void incompleteAdministrationPage_isNotUnknown() {
+        Map<DataKey, KeyResult> results = new java.util.EnumMap<>(DataKey.class);
+        results.put(DataKey.MEDICATION_ADMINISTRATIONS, new KeyResult.Present(List.of(), "a later page not read"));
+        assertThat(snapshot(new PatientData(results, List.of())).unknown()).isEmpty();
+    }
+
     @Test
     void medicationReferenceToAnIncludedMedication_isResolved_statusFolded() {
         String rx = """
