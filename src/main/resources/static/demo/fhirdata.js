@@ -137,6 +137,13 @@
         return codings(r, 'clinicalStatus').some(function (c) { return wanted.indexOf(c.code) >= 0; });
       };
     },
+    // none of the listed clinical statuses (a Condition without one matches), as FHIR's :not modifier
+    'clinical-status:not': function (v) {
+      var unwanted = v.split(',');
+      return function (r) {
+        return !codings(r, 'clinicalStatus').some(function (c) { return unwanted.indexOf(c.code) >= 0; });
+      };
+    },
     category: function (v) {
       var wanted = v.split(',');
       return function (r) {

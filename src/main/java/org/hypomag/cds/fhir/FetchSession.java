@@ -77,7 +77,11 @@ final class FetchSession implements AutoCloseable {
                     yield next(acc, page.next());
                 }
             };
-        }).exceptionally(e -> acc.result(FetchFailure.reasonOf(e, timedOut)));
+        }).exceptionallyCompose(e -> {
+            URI fallback = FetchFailure.statusOf(e) == 400 ? acc.takeFallback() : null;
+            return fallback != null ? fetch(acc, fallback)
+                    : CompletableFuture.completedFuture(acc.result(FetchFailure.reasonOf(e, timedOut)));
+        });
     }
 
     /** Follows a next link after a page was added to {@code acc}, if it may be followed. */
@@ -91,7 +95,10 @@ final class FetchSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return stop(acc, "the server's next link is malformed");
         }
-        int maxPages = client.properties().maxPages();
+        if (acc.enough()) {
+            return stop(acc, null);
+        }
+        int maxPages = acc.pageBudget(client.properties().maxPages());
         if (!sameServer(uri)) {
             return stop(acc, "a next link to another server was not followed");
         }

@@ -74,7 +74,7 @@ final class FhirHttpClient implements AutoCloseable {
                 case 404 -> " (not found)";
                 case 429 -> " (rate limited)";
                 default -> "";
-            });
+            }, status);
         }
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         byte[] body = response.body();

@@ -3,6 +3,7 @@ package org.hypomag.cds.fhir;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -17,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param threads      threads of the HTTP client (bounded; shared by all calls)
  * @param sequential   one query at a time instead of all at once (only to measure what the parallel fetch
  *                     saves, bench/no-prefetch.sh; the deadline still applies)
+ * @param stopLabPaging stop reading a newest-first lab key's pages once they hold what the rules read (issue
+ *                     18.6); false reads every page within the bounds (only to measure what stopping saves)
  */
 @ConfigurationProperties("cds.fhir")
 public record FhirProperties(
@@ -26,8 +29,10 @@ public record FhirProperties(
         @DefaultValue("10MB") DataSize maxBodyBytes,
         @DefaultValue("2000") int maxEntries,
         @DefaultValue("8") int threads,
-        @DefaultValue("false") boolean sequential) {
+        @DefaultValue("false") boolean sequential,
+        @DefaultValue("true") boolean stopLabPaging) {
 
+    @ConstructorBinding
     public FhirProperties {
         require(queryTimeout != null && queryTimeout.toMillis() > 0, "query-timeout must be positive");
         require(deadline != null && deadline.toMillis() > 0, "deadline must be positive");
@@ -37,9 +42,14 @@ public record FhirProperties(
         require(threads >= 1, "threads must be at least 1");
     }
 
+    public FhirProperties(Duration queryTimeout, Duration deadline, int maxPages, DataSize maxBodyBytes,
+                          int maxEntries, int threads, boolean sequential) {
+        this(queryTimeout, deadline, maxPages, maxBodyBytes, maxEntries, threads, sequential, true);
+    }
+
     public static FhirProperties defaults() {
         return new FhirProperties(Duration.ofMillis(800), Duration.ofMillis(1200), 5, DataSize.ofMegabytes(10),
-                2000, 8, false);
+                2000, 8, false, true);
     }
 
     private static void require(boolean ok, String message) {

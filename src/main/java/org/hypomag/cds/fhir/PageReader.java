@@ -18,8 +18,16 @@ final class PageReader {
 
     enum Kind { RESOURCES, EMPTY, ERROR_OUTCOME, WRONG_TYPE, INVALID }
 
+    /**
+     * @param self the Bundle's self link (what the server says it searched, e.g. whether it applied
+     *             {@code _sort}), or null
+     */
     record Page(Kind kind, List<FhirResource> resources, List<FhirResource> medications, String next,
-                String detail) {
+                String detail, String self) {
+        Page(Kind kind, List<FhirResource> resources, List<FhirResource> medications, String next, String detail) {
+            this(kind, resources, medications, next, detail, null);
+        }
+
         static Page of(Kind kind, String detail) {
             return new Page(kind, List.of(), List.of(), null, detail);
         }
@@ -92,15 +100,18 @@ final class PageReader {
             }
         }
         String nextUrl = null;
+        String selfUrl = null;
         for (JsonNode link : FhirJson.array(bundle, "link")) {
-            if ("next".equals(FhirJson.string(link, "relation"))) {
+            String relation = FhirJson.string(link, "relation");
+            if ("next".equals(relation) && nextUrl == null) {
                 nextUrl = FhirJson.string(link, "url");
-                break;
+            } else if ("self".equals(relation) && selfUrl == null) {
+                selfUrl = FhirJson.string(link, "url");
             }
         }
         nextUrl = nextUrl == null || nextUrl.isBlank() ? null : nextUrl;
         Kind kind = resources.isEmpty() && medications.isEmpty() && nextUrl == null ? Kind.EMPTY : Kind.RESOURCES;
-        return new Page(kind, resources, medications, nextUrl, null);
+        return new Page(kind, resources, medications, nextUrl, null, selfUrl);
     }
 
     static boolean isError(JsonNode outcome) {

@@ -8,10 +8,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.clinical.Knowledge;
+import org.hypomag.cds.clinical.UnitTable;
 import org.hypomag.cds.clinical.DataKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +39,30 @@ public class PatientDataResolver {
 
     private static final Logger log = LoggerFactory.getLogger(PatientDataResolver.class);
 
+    private static final Pattern COUNT = Pattern.compile("[?&]_count=(\\d{1,6})(?:&|$)");
+
     private final PageReader reader;
     private final FhirHttpClient client;
+    private final LabPaging labPaging;
+    private final Clock clock;
 
+    /** Without the lab-paging stop (every page within the bounds is read). */
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
+        this(fhirContext, client, null, Clock.systemUTC());
+    }
+
+    @Autowired
+    PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
+                        Clock clock) {
+        this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock);
+    }
+
+    private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock) {
         this.reader = new PageReader(fhirContext.getResourceTypes());
         this.client = client;
+        this.labPaging = client.properties().stopLabPaging() ? labPaging : null;
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +81,7 @@ public class PatientDataResolver {
             plan.withoutServer("fhirServer is not a usable http(s) URL",
                     "further pages not read: fhirServer is not usable");
         } else if (plan.needsServer()) {
-            fetch(request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
+            fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
         }
         Map<DataKey, KeyResult> results = plan.results;
         List<String> unknown = results.values().stream().filter(r -> r instanceof KeyResult.Unknown)
@@ -67,10 +92,12 @@ public class PatientDataResolver {
         return new PatientData(results, plan.medications);
     }
 
-    private void fetch(FetchRequest request, long deadline, Map<DataKey, String> toFetch,
+    private void fetch(Map<String, String> templates, FetchRequest request, long deadline, Map<DataKey, String> toFetch,
                        Map<DataKey, PageReader.Page> toContinue, Map<DataKey, KeyResult> results,
                        List<FhirResource> medications) {
         Map<DataKey, KeyFetch> fetches = new EnumMap<>(DataKey.class);
+        // the rules' clock read before the fetch: their windows start no earlier than the ones paged to here
+        java.time.Instant now = clock.instant();
         Map<DataKey, CompletableFuture<KeyResult>> futures = new EnumMap<>(DataKey.class);
         int maxEntries = client.properties().maxEntries();
         try (FetchSession session = new FetchSession(client, reader, request.fhirServer(), request.accessToken(),
@@ -88,7 +115,11 @@ public class PatientDataResolver {
                             + ", which the hook did not send"));
                     return;
                 }
-                KeyFetch acc = new KeyFetch(key, maxEntries);
+                KeyFetch acc = new KeyFetch(key, maxEntries, requestedCount(template), need(key, now));
+                String fallback = PrefetchTemplates.fallback(template);
+                if (fallback != null) {
+                    acc.fallback(TemplateRenderer.render(request.fhirServer(), fallback, request.tokens()).uri());
+                }
                 fetches.put(key, acc);
                 futures.put(key, session.fetch(acc, rendered.uri()));
                 if (client.properties().sequential()) {
@@ -96,7 +127,7 @@ public class PatientDataResolver {
                 }
             });
             toContinue.forEach((key, page) -> {
-                KeyFetch acc = new KeyFetch(key, maxEntries);
+                KeyFetch acc = new KeyFetch(key, maxEntries, requestedCount(templates.get(key.prefetchKey())), need(key, now));
                 acc.add(page);
                 fetches.put(key, acc);
                 futures.put(key, session.next(acc, page.next()));
@@ -125,6 +156,19 @@ public class PatientDataResolver {
         } catch (ExecutionException | TimeoutException e) {
             // what is not done by now is taken as it is; the session cancels the rest
         }
+    }
+
+    private LabPaging.Need need(DataKey key, java.time.Instant now) {
+        return labPaging == null ? null : labPaging.need(key, now);
+    }
+
+    /** The template's {@code _count}, or 0. */
+    static int requestedCount(String template) {
+        if (template == null) {
+            return 0;
+        }
+        Matcher m = COUNT.matcher(template);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static KeyResult unknown(DataKey key, String why) {

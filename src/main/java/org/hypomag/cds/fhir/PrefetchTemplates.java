@@ -24,6 +24,20 @@ public final class PrefetchTemplates {
     static final int LIST_COUNT = 100;
     /** Newest-first page size for administrations: a few months of infusions or inpatient doses. */
     static final int ADMINISTRATION_COUNT = 50;
+    /**
+     * Issue 18.4: the rules read only Conditions that are not resolved, inactive or in remission (active,
+     * recurrence, relapse, or no clinical status at all, which the mapper takes as active). {@code :not} keeps
+     * those without a status, which {@code clinical-status=active} would drop. Neither category nor code is
+     * narrowed: category is optional in R4 and an uncategorised emergency must still count, and the emergency
+     * and dialysis concepts are matched by text too (tetany has no code at all), so a code search would miss them.
+     */
+    static final String CONDITION_STATUS = "&clinical-status:not=resolved,inactive,remission";
+    /**
+     * Issue 18.2, D22: the exposure chain needs the stopped and completed prescriptions/statements too, not only
+     * the current ones; bounded by the page and entry bounds of the fetch (cds.fhir.*).
+     */
+    static final String REQUEST_STATUSES = "active,on-hold,draft,completed,stopped";
+    static final String STATEMENT_STATUSES = "active,intended,on-hold,completed,stopped";
 
     private PrefetchTemplates() {
     }
@@ -38,11 +52,12 @@ public final class PrefetchTemplates {
         t.put(DataKey.RENAL.prefetchKey(), labs(concat(codes, Analyte.CREATININE, Analyte.EGFR)));
         t.put(DataKey.WEIGHT.prefetchKey(), labs(concat(codes, Analyte.WEIGHT, Analyte.HEIGHT)));
         t.put(DataKey.MEDICATION_STATEMENTS.prefetchKey(), "MedicationStatement?patient={{context.patientId}}"
-                + "&status=active,intended,on-hold&_include=MedicationStatement:medication&_count=" + LIST_COUNT);
+                + "&status=" + STATEMENT_STATUSES + "&_include=MedicationStatement:medication&_count=" + LIST_COUNT);
         t.put(DataKey.MEDICATION_REQUESTS.prefetchKey(), "MedicationRequest?patient={{context.patientId}}"
-                + "&status=active,on-hold,draft&_include=MedicationRequest:medication&_count=" + LIST_COUNT);
+                + "&status=" + REQUEST_STATUSES + "&_include=MedicationRequest:medication&_count=" + LIST_COUNT);
         t.put(DataKey.MEDICATION_ADMINISTRATIONS.prefetchKey(), administrations());
-        t.put(DataKey.CONDITIONS.prefetchKey(), "Condition?patient={{context.patientId}}&_count=" + LIST_COUNT);
+        t.put(DataKey.CONDITIONS.prefetchKey(), "Condition?patient={{context.patientId}}" + CONDITION_STATUS
+                + "&_count=" + LIST_COUNT);
         return t;
     }
 
@@ -53,6 +68,16 @@ public final class PrefetchTemplates {
     private static String administrations() {
         return "MedicationAdministration?patient={{context.patientId}}&_sort=-effective-time"
                 + "&_include=MedicationAdministration:medication&_count=" + ADMINISTRATION_COUNT;
+    }
+
+    /**
+     * The query the service falls back to when a server refuses a template's narrowing with 400 (a server
+     * without {@code :not} on tokens): the unfiltered Condition list, read within the same bounds. Null for
+     * every other template.
+     */
+    static String fallback(String template) {
+        return template != null && template.contains(CONDITION_STATUS) ? template.replace(CONDITION_STATUS, "")
+                : null;
     }
 
     private static List<Code> concat(LabCodes codes, Analyte... analytes) {

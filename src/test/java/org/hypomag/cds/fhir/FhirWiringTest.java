@@ -37,6 +37,16 @@ class FhirWiringTest {
         UnitTable unitTable() {
             return UnitsLoader.loadDefault();
         }
+
+        @Bean
+        org.hypomag.cds.clinical.Knowledge knowledge() {
+            return org.hypomag.cds.knowledge.KnowledgeLoader.loadDefault();
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     @Test
@@ -52,9 +62,10 @@ class FhirWiringTest {
         new ApplicationContextRunner().withUserConfiguration(Beans.class)
                 .withPropertyValues("cds.fhir.query-timeout=300ms", "cds.fhir.deadline=1s", "cds.fhir.max-pages=2",
                         "cds.fhir.max-body-bytes=2MB", "cds.fhir.max-entries=50", "cds.fhir.threads=3",
-                        "cds.fhir.sequential=true")
+                        "cds.fhir.sequential=true", "cds.fhir.stop-lab-paging=false")
                 .run(ctx -> assertThat(ctx.getBean(FhirProperties.class)).isEqualTo(new FhirProperties(
-                        Duration.ofMillis(300), Duration.ofSeconds(1), 2, DataSize.ofMegabytes(2), 50, 3, true)));
+                        Duration.ofMillis(300), Duration.ofSeconds(1), 2, DataSize.ofMegabytes(2), 50, 3, true,
+                        false)));
     }
 
     @Test

@@ -527,7 +527,9 @@ class PatientDataResolverTest {
 
     @Test
     void pageBound_stopsPaging() {
-        for (int i = 1; i <= 5; i++) {
+        // the template asks 20 a page, the server answers 1: max-pages 3 honours the server's page size up to
+        // KeyFetch.PAGE_SIZE_FACTOR x 3 = 12 pages (issue 18.4)
+        for (int i = 1; i <= 15; i++) {
             ehr.stubFor(get(urlPathEqualTo("/fhir/Observation")).withQueryParam("_getpages", equalTo("p" + i))
                     .willReturn(okJson(Fhir.bundle(base() + "/Observation?_getpages=p" + (i + 1),
                             Fhir.mg("m" + i, "1.1", "mg/dL")))));
@@ -538,9 +540,9 @@ class PatientDataResolverTest {
                 request(base(), TOKEN, Map.of()));
 
         KeyResult.Present p = present(data, DataKey.MAGNESIUM);
-        assertThat(p.resources()).hasSize(3);
-        assertThat(p.incomplete()).isEqualTo("more than 3 pages; the first 3 were read");
-        ehr.verify(3, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
+        assertThat(p.resources()).hasSize(12);
+        assertThat(p.incomplete()).isEqualTo("more than 12 pages; the first 12 were read");
+        ehr.verify(12, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
     }
 
     @Test

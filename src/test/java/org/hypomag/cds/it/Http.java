@@ -35,6 +35,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A POST allowed {@code timeout} (a large transaction on a busy machine takes minutes). */
+    static Answer post(String url, String contentType, String body, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .header("Accept", FHIR_JSON + ", application/json").timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /**
      * A prefetch template's query ({@code Observation?patient=x&code=sys|c1,sys|c2}) with each parameter value
      * percent-encoded, so characters such as {@code |} are legal in a URI. The server decodes them back.
@@ -53,7 +60,11 @@ final class Http {
 
     private static Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(TIMEOUT).build(),
+            HttpRequest built = request.build();
+            if (built.timeout().isEmpty()) {
+                built = request.timeout(TIMEOUT).build();
+            }
+            HttpResponse<String> r = CLIENT.send(built,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
