@@ -41,8 +41,9 @@ final class DrugCards {
         }
         Lookup t = new Lookup();
         StringBuilder body = new StringBuilder(t.f("drug-intro"));
+        java.util.Set<String> said = new java.util.HashSet<>();
         for (DrugCauseFinding d : a.drugCauses()) {
-            body.append("\n\n").append(causeLines(d));
+            body.append("\n\n").append(causeLines(d, said));
         }
         List<String> labels = a.drugCauses().stream().map(DrugCauseFinding::label).toList();
         IndicatorLevel level = a.drugCauses().stream().map(DrugCauseFinding::indicator)
@@ -55,6 +56,11 @@ final class DrugCards {
 
     /** One drug class: its label and medications, what it does, how often, what the source suggests (D9). */
     String causeLines(DrugCauseFinding d) {
+        return causeLines(d, new java.util.HashSet<>());
+    }
+
+    /** @param said lines already written on this card by an earlier class: not written again (one card, no sentence twice) */
+    String causeLines(DrugCauseFinding d, java.util.Set<String> said) {
         Lookup t = new Lookup();
         StringBuilder out = new StringBuilder(fill(t.f("drug-class"), values("label", md(d.label()),
                 "medications", md(String.join("; ", d.medicationTexts())))));
@@ -64,7 +70,10 @@ final class DrugCards {
             keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
         }
         for (String key : keys) {
-            out.append('\n').append(t.line(fragmentFor(c, key), key));
+            String line = t.line(fragmentFor(c, key), key);
+            if (said.add(line)) {
+                out.append('\n').append(line);
+            }
         }
         return out.toString();
     }

@@ -74,7 +74,8 @@ final class OrderCardRenderer {
         String classes = Wording.plain(Wording.join(labels));
         List<String> parts = new ArrayList<>();
         parts.add(f("order-drugs-intro"));
-        w.causes().forEach(d -> parts.add(drugs.causeLines(d)));
+        java.util.Set<String> said = new java.util.HashSet<>();
+        w.causes().forEach(d -> parts.add(drugs.causeLines(d, said)));
         if (w.combination()) {
             parts.add(fill(f("order-combination"), values("classes", md(Wording.join(
                     allClassLabels(w))))));

@@ -104,7 +104,7 @@ class FhirUrlAttackTest {
             for (String url : urlsWithToken(FHIR)) {
                 String u = url.toLowerCase(Locale.ROOT);
                 assertThat(u).as("next %s led to %s", next, url).startsWith("/fhir/")
-                        .doesNotContain("..").doesNotContain("%2e").doesNotContain("admin").doesNotContain(";");
+                        .doesNotContain("..").doesNotContain("%2e").doesNotContain("/admin").doesNotContain(";");
             }
         }
     }

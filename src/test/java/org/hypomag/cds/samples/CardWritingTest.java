@@ -55,11 +55,7 @@ class CardWritingTest {
      * card passes. Nothing owned by the patient-view alert side (alert, labs, persistent hypocalcaemia, urgent
      * Mg, stale, could-not-check) may be listed.
      */
-    private static final Set<String> ALLOWED_UNTIL_OTHER_BRANCHES_MERGE = Set.of(
-            // drug-cause card (other branch: issue 18 items 2, 5; issue 19 item 18): with two classes of the same
-            // mechanism (loop + thiazide) each class repeats "What it does: This drug class can cause excessive
-            // renal Mg loss."
-            "hypomag-drug-cause / repeated sentence");
+    private static final Set<String> ALLOWED_UNTIL_OTHER_BRANCHES_MERGE = Set.of();
 
     @LocalServerPort
     int port;
