@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  * The HAPI FHIR JPA server of {@code fhir-server/} (its own Maven build: Spring 6 never meets the service's
  * Spring 7), run as a child process on a free loopback port. Builds the jar with the Maven wrapper when it is
  * missing; a failed build or start fails the test, it never skips. Output goes to target/fhir-server.log.
+ * The integration tests of one failsafe JVM share one server ({@link #shared}): its start is the slow part, and
+ * each test reads only the patients it loaded.
  */
 final class FhirServerProcess implements AutoCloseable {
 
@@ -49,7 +52,7 @@ final class FhirServerProcess implements AutoCloseable {
         process = new ProcessBuilder(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
                 jar.toString(), "0")
                 .directory(basedir.toFile()).redirectErrorStream(true).start();
-        // safety net if the test JVM ends without @AfterAll (e.g. the service's context failed to start)
+        // the shared server stops when the test JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "fhir-server-kill"));
         Thread reader = new Thread(() -> pump(basedir.resolve("target/fhir-server.log")), "fhir-server-log");
         reader.setDaemon(true);
@@ -66,8 +69,32 @@ final class FhirServerProcess implements AutoCloseable {
         }
     }
 
-    static FhirServerProcess start(Path basedir) throws Exception {
-        return new FhirServerProcess(basedir);
+    private static CompletableFuture<FhirServerProcess> shared;
+
+    /**
+     * Starts the JVM's one server in the background on the first call (call it when the test class loads, so the
+     * server boots while Spring starts the service); the shutdown hook stops it when the test JVM ends.
+     */
+    static synchronized CompletableFuture<FhirServerProcess> shared(Path basedir) {
+        if (shared == null) {
+            shared = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new FhirServerProcess(basedir);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+        }
+        return shared;
+    }
+
+    /** Waits for {@link #shared}; a failed start fails the calling test with its own message. */
+    static FhirServerProcess awaitShared(Path basedir) {
+        try {
+            return shared(basedir).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Error err ? err : new AssertionError(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     String baseUrl() {

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import org.hypomag.cds.clinical.Analyte;
@@ -27,7 +26,6 @@ import org.hypomag.cds.clinical.DrugClass;
 import org.hypomag.cds.clinical.DrugRole;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,20 +61,24 @@ class PopulationIT {
      * the slow part on a busy 2-core machine (about 15 s per Synthea patient), so the default keeps the test under
      * 4 minutes; {@code -Dit.population.load=0} loads the whole cohort (the population-bench profile does).
      */
-    static final int LOAD = Integer.getInteger("it.population.load", 12);
-    static final int LOAD_DECEASED = 3;
+    static final int LOAD = Integer.getInteger("it.population.load", 24);
+    static final int LOAD_DECEASED = Integer.getInteger("it.population.loadDeceased", 6);
+    static final int LOAD_THREADS = 2;
     /** TODO(merge): true once D21 (clin-pv) and D22 chain / one Mg order (poprules) are merged. */
     static final boolean PENDING_RULES = Boolean.parseBoolean(System.getProperty("it.population.pendingRules", "true"));
     /** The service's FHIR deadline (1200 ms) plus what assessing, rendering and HTTP may take on a busy machine. */
     static final long CALL_BOUND_MS = Long.getLong("it.population.callBoundMs", 2500);
     static final Set<String> MG_LOINC = Set.of("19123-9", "2601-3");
+    static final int RETRIES = 2;
 
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    private static final CompletableFuture<FhirServerProcess> SERVER_START = CompletableFuture.supplyAsync(() -> {
+    /** Started when the class loads, so the FHIR server boots and Synthea runs while Spring starts the service. */
+    private static final CompletableFuture<FhirServerProcess> SERVER_START = FhirServerProcess.shared(BASEDIR);
+    private static final CompletableFuture<List<Path>> COHORT = CompletableFuture.supplyAsync(() -> {
         try {
-            return FhirServerProcess.start(BASEDIR);
+            return SyntheaCohort.bundles(BASEDIR, SEED, SIZE, YEARS);
         } catch (Exception e) {
-            throw new CompletionException(e);
+            throw new java.util.concurrent.CompletionException(e);
         }
     });
 
@@ -84,6 +86,8 @@ class PopulationIT {
     private final Knowledge knowledge = KnowledgeLoader.loadDefault();
     private final List<PatientCase> cases = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
+    /** Attempts that answered could-not-check and were repeated. */
+    private final List<Call> retried = new ArrayList<>();
 
     @LocalServerPort
     int servicePort;
@@ -99,13 +103,14 @@ class PopulationIT {
     @BeforeAll
     void loadCohortAndCall() throws Exception {
         long t0 = System.nanoTime();
-        List<Path> files = SyntheaCohort.bundles(BASEDIR, SEED, SIZE, YEARS);
-        long t1 = System.nanoTime();
+        List<Path> files;
         try {
-            server = SERVER_START.join();
-        } catch (CompletionException e) {
+            files = COHORT.join();
+        } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof Error err ? err : new AssertionError(e.getCause().getMessage(), e.getCause());
         }
+        long t1 = System.nanoTime();
+        server = FhirServerProcess.awaitShared(BASEDIR);
         List<ObjectNode> slimmed = new ArrayList<>();
         List<Path> names = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
@@ -123,49 +128,67 @@ class PopulationIT {
                 order.add(dead ? -1 : 1);
             }
         }
-        for (int n = 0; n < slimmed.size(); n++) {
-            Path f = names.get(n);
-            ObjectNode bundle = slimmed.get(n);
-            Http.Answer a = Http.post(server.baseUrl(), Http.FHIR_JSON, json.writeValueAsString(bundle),
-                    Duration.ofMinutes(10));
-            assertEquals(200, a.status(), f.getFileName() + " refused: " + a.body().substring(0,
-                    Math.min(500, a.body().length())));
-            JsonNode response = json.readTree(a.body());
-            List<JsonNode> resources = new ArrayList<>();
-            String id = null;
-            boolean deceased = false;
-            int i = 0;
-            for (JsonNode e : bundle.path("entry")) {
-                JsonNode r = e.path("resource");
-                resources.add(r);
-                if ("Patient".equals(r.path("resourceType").asString())) {
-                    id = response.path("entry").get(i).path("response").path("location").asString().split("/")[1];
-                    deceased = r.has("deceasedDateTime") || r.path("deceasedBoolean").asBoolean(false);
-                }
-                i++;
+        // two bundles at a time: HAPI's transaction processing is mostly single-threaded per request
+        java.util.concurrent.ExecutorService loaders = java.util.concurrent.Executors.newFixedThreadPool(LOAD_THREADS);
+        try {
+            List<java.util.concurrent.Future<PatientCase>> loaded = new ArrayList<>();
+            for (int n = 0; n < slimmed.size(); n++) {
+                Path f = names.get(n);
+                ObjectNode bundle = slimmed.get(n);
+                loaded.add(loaders.submit(() -> load(f, bundle)));
             }
-            cases.add(new PatientCase(f.getFileName().toString(), id, deceased, resources, resources.size()));
+            for (java.util.concurrent.Future<PatientCase> l : loaded) {
+                cases.add(l.get());
+            }
+        } finally {
+            loaders.shutdownNow();
         }
         long t2 = System.nanoTime();
         warmServer();
         for (int run = 1; run <= 2; run++) {
             for (PatientCase c : cases) {
-                calls.add(call(c, "patient-view", run));
-                calls.add(call(c, "order-select", run));
+                callUntilComplete(c, "patient-view", run);
+                callUntilComplete(c, "order-select", run);
             }
         }
         System.out.printf("PopulationIT: %d patients (%d deceased), cohort %d ms, load %d ms, %d calls %d ms%n",
                 cases.size(), cases.stream().filter(PatientCase::deceased).count(), ms(t1 - t0), ms(t2 - t1),
                 calls.size(), ms(System.nanoTime() - t2));
         printLatency();
+        System.out.printf("PopulationIT oracle: %d deceased, %d alive on a wasting class >= 90 d with no Mg in 365 d%n",
+                cases.stream().filter(PatientCase::deceased).count(), gapExpected().size());
+        System.out.printf("PopulationIT incomplete answers repeated: %d of %d calls (%s)%n", retried.size(),
+                calls.size() + retried.size(), retried.stream().map(c -> c.patient() + " " + c.hook() + " run "
+                        + c.run() + " " + c.millis() + " ms").collect(Collectors.joining(", ")));
     }
 
-    @AfterAll
-    void stopServer() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
+    /** The alive patients the oracle expects a monitoring-gap card for. */
+    private List<PatientCase> gapExpected() {
+        return cases.stream().filter(p -> !p.deceased() && longTermWasting(p) && noMgWithinAYear(p)).toList();
     }
+
+    private PatientCase load(Path f, ObjectNode bundle) throws Exception {
+        Http.Answer a = Http.post(server.baseUrl(), Http.FHIR_JSON, json.writeValueAsString(bundle),
+                Duration.ofMinutes(10));
+        assertEquals(200, a.status(), f.getFileName() + " refused: " + a.body().substring(0,
+                Math.min(500, a.body().length())));
+        JsonNode response = json.readTree(a.body());
+        List<JsonNode> resources = new ArrayList<>();
+        String id = null;
+        boolean deceased = false;
+        int i = 0;
+        for (JsonNode e : bundle.path("entry")) {
+            JsonNode r = e.path("resource");
+            resources.add(r);
+            if ("Patient".equals(r.path("resourceType").asString())) {
+                id = response.path("entry").get(i).path("response").path("location").asString().split("/")[1];
+                deceased = r.has("deceasedDateTime") || r.path("deceasedBoolean").asBoolean(false);
+            }
+            i++;
+        }
+        return new PatientCase(f.getFileName().toString(), id, deceased, resources, resources.size());
+    }
+
 
     /** HAPI's first searches of each kind are slow (seconds): once per type before the measured calls. */
     private void warmServer() {
@@ -174,6 +197,24 @@ class PopulationIT {
                 "MedicationRequest?patient=" + p + "&_count=100", "MedicationStatement?patient=" + p,
                 "Condition?patient=" + p + "&clinical-status:not=resolved,inactive,remission")) {
             Http.get(server.baseUrl() + "/" + Http.encodeQuery(q));
+        }
+    }
+
+    /**
+     * A call, repeated (at most {@link #RETRIES} times) while the answer has the could-not-check card: on a busy
+     * machine a query can miss the 1.2 s deadline, and an incomplete answer says nothing about the rules. Every
+     * attempt counts for the status and time bound; the card assertions read each call's last attempt.
+     */
+    private void callUntilComplete(PatientCase c, String hook, int run) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            Call call = call(c, hook, run);
+            boolean incomplete = call.body().contains("\"hypomag-could-not-check\"");
+            if (incomplete && attempt < RETRIES) {
+                retried.add(call);
+                continue;
+            }
+            calls.add(call);
+            return;
         }
     }
 
@@ -204,7 +245,8 @@ class PopulationIT {
 
     @Test
     void everyCall_answers200_withinTheDeadline() {
-        List<String> bad = calls.stream().filter(c -> c.status() != 200 || c.millis() > CALL_BOUND_MS)
+        List<String> bad = java.util.stream.Stream.concat(calls.stream(), retried.stream())
+                .filter(c -> c.status() != 200 || c.millis() > CALL_BOUND_MS)
                 .map(c -> c.patient() + " " + c.hook() + " run " + c.run() + ": " + c.status() + " in " + c.millis()
                         + " ms").toList();
         assertEquals(List.of(), bad);
@@ -295,6 +337,8 @@ class PopulationIT {
     void cohortHasWhatTheAssertionsNeed() {
         assertTrue(cases.size() >= (LOAD <= 0 ? SIZE : LOAD), "fewer patients than asked for: " + cases.size());
         assertTrue(cases.stream().allMatch(c -> c.id() != null), "a bundle without a Patient");
+        assertTrue(cases.stream().anyMatch(PatientCase::deceased), "no deceased patient: the D21 assertion is empty");
+        assertTrue(!gapExpected().isEmpty(), "no patient for the oracle: the D22 gap assertion is empty");
     }
 
     // --- the independent oracle (from the bundles, not from the service's code) ---

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,14 +47,8 @@ class RealFhirServerIT {
     static final String SEVERE_CKD = "severe-ckd";
 
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    /** Started when the class loads, so the FHIR server boots while Spring starts the service. */
-    private static final CompletableFuture<FhirServerProcess> SERVER_START = CompletableFuture.supplyAsync(() -> {
-        try {
-            return FhirServerProcess.start(BASEDIR);
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
-    });
+    /** Started when the class loads (shared with the other ITs), so the FHIR server boots while Spring starts. */
+    private static final CompletableFuture<FhirServerProcess> SERVER_START = FhirServerProcess.shared(BASEDIR);
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -74,11 +66,7 @@ class RealFhirServerIT {
     @BeforeAll
     void startServerAndLoadSamples() throws Exception {
         long t0 = System.nanoTime();
-        try {
-            server = SERVER_START.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Error err ? err : new AssertionError(e.getCause().getMessage(), e.getCause());
-        }
+        server = FhirServerProcess.awaitShared(BASEDIR);
         long t1 = System.nanoTime();
         samples = SampleLoad.load(BASEDIR.resolve("fhir-samples"), server.baseUrl(), json);
         System.out.printf("RealFhirServerIT: FHIR server %s (waited %d ms after the service started); "
@@ -100,12 +88,6 @@ class RealFhirServerIT {
         return runs;
     }
 
-    @AfterAll
-    void stopServer() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void everySampleBundle_isAcceptedAsTransaction() {
