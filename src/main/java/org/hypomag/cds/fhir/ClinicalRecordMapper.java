@@ -37,14 +37,9 @@ final class ClinicalRecordMapper {
     static MedicationUse medicationStatement(FhirResource s, MedicationCodes meds) {
         JsonNode json = s.json();
         MedicationCodes.Resolved m = meds.resolve(json);
-        Instant time = null;
-        Instant end = null;
-        if (FhirJson.has(json, "effectiveDateTime")) {
-            time = FhirValues.instant(json, "effectiveDateTime");
-        } else if (FhirJson.has(json, "effectivePeriod")) {
-            time = FhirValues.instant(FhirJson.object(json, "effectivePeriod"), "start");
-            end = FhirValues.instant(FhirJson.object(json, "effectivePeriod"), "end");
-        }
+        Effective effective = effective(json);
+        Instant time = effective.start();
+        Instant end = effective.end();
         if (time == null) {
             time = FhirValues.instant(json, "dateAsserted");
         }
@@ -86,21 +81,26 @@ final class ClinicalRecordMapper {
     static MedicationUse medicationAdministration(FhirResource a, MedicationCodes meds) {
         JsonNode json = a.json();
         MedicationCodes.Resolved m = meds.resolve(json);
-        Instant start = null;
-        Instant end = null;
-        if (FhirJson.has(json, "effectiveDateTime")) {
-            start = FhirValues.instant(json, "effectiveDateTime");
-            end = start;
-        } else if (FhirJson.has(json, "effectivePeriod")) {
-            JsonNode period = FhirJson.object(json, "effectivePeriod");
-            start = FhirValues.instant(period, "start");
-            end = FhirValues.instant(period, "end");
-            if (start == null) {
-                start = end;
-            }
-        }
+        Effective effective = effective(json);
+        Instant start = effective.start() != null ? effective.start() : effective.end();
+        Instant end = effective.point() ? effective.start() : effective.end();
         return new MedicationUse(m.codes(), m.text(), administrationStatus(FhirJson.string(json, "status")),
                 FhirValues.source(a, start), end, MedicationOrigin.ADMINISTRATION);
+    }
+
+    /** effective[x]: a dateTime ({@code point}: a start and no end) or a Period (either end may be missing). */
+    private record Effective(Instant start, Instant end, boolean point) {
+    }
+
+    private static Effective effective(JsonNode json) {
+        if (FhirJson.has(json, "effectiveDateTime")) {
+            return new Effective(FhirValues.instant(json, "effectiveDateTime"), null, true);
+        }
+        if (FhirJson.has(json, "effectivePeriod")) {
+            JsonNode period = FhirJson.object(json, "effectivePeriod");
+            return new Effective(FhirValues.instant(period, "start"), FhirValues.instant(period, "end"), false);
+        }
+        return new Effective(null, null, false);
     }
 
     /** MedicationAdministration.status: in-progress counts as active; not-done as not taken. */
