@@ -49,14 +49,6 @@ class CardWritingTest {
     static final Pattern LONG_DECIMAL = Pattern.compile("\\d\\.\\d{3,}");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
-    /**
-     * Cards owned by other branches (order-hook cards, drug-cause, monitoring-gap, hypermagnesemia) whose text
-     * still breaks a rule here. Each entry is "topic code / check"; remove it once that branch is merged and the
-     * card passes. Nothing owned by the patient-view alert side (alert, labs, persistent hypocalcaemia, urgent
-     * Mg, stale, could-not-check) may be listed.
-     */
-    private static final Set<String> ALLOWED_UNTIL_OTHER_BRANCHES_MERGE = Set.of();
-
     @LocalServerPort
     int port;
 
@@ -113,37 +105,23 @@ class CardWritingTest {
         String where = name + " " + topic + ": ";
 
         assertThat(summary.length()).as(where + summary).isLessThan(140);
-        if (!allowed(topic, "rule id")) {
-            assertThat(matches(RULE_ID, read)).as(where + "rule ids in the text").isEmpty();
-        }
-        if (!allowed(topic, "decimals")) {
-            assertThat(matches(LONG_DECIMAL, read)).as(where + "numbers with more than 2 decimals").isEmpty();
-        }
-        if (!allowed(topic, "repeated sentence")) {
-            assertThat(repeated(summary + "\n" + detail)).as(where + "sentences twice in summary and detail")
-                    .isEmpty();
-            assertThat(labels.stream().filter(l -> !l.isBlank()).distinct().count() * 2)
-                    .as(where + "labels repeated").isGreaterThanOrEqualTo(labels.stream()
-                            .filter(l -> !l.isBlank()).count());
-        }
+        assertThat(matches(RULE_ID, read)).as(where + "rule ids in the text").isEmpty();
+        assertThat(matches(LONG_DECIMAL, read)).as(where + "numbers with more than 2 decimals").isEmpty();
+        assertThat(repeated(summary + "\n" + detail)).as(where + "sentences twice in summary and detail").isEmpty();
+        assertThat(labels.stream().filter(l -> !l.isBlank()).distinct().count() * 2)
+                .as(where + "labels repeated").isGreaterThanOrEqualTo(labels.stream().filter(l -> !l.isBlank()).count());
         if (topic.equals("hypomag-alert")) { // bedside part: what / how much / next (+ emergency line) first
             assertThat(detail).contains("**Details**");
             String top = detail.substring(0, detail.indexOf("**Details**"));
             assertThat(top.split("\n\n").length).as(where + "lines before the details").isBetween(3, 5);
             assertThat(top.trim().split("\\s+").length).as(where + "words before the details").isLessThan(150);
         }
-        if (!allowed(topic, "watch once")) {
-            String all = card.toString();
-            for (String key : List.of(TextKeys.MONITORING_WATCH, TextKeys.MONITORING_ANTIDOTE)) {
-                String text = K.texts().text(key);
-                assertThat(count(all, text.substring(0, Math.min(60, text.length()))))
-                        .as(where + key + " at most once per card, orders included").isLessThanOrEqualTo(1);
-            }
+        String all = card.toString();
+        for (String key : List.of(TextKeys.MONITORING_WATCH, TextKeys.MONITORING_ANTIDOTE)) {
+            String text = K.texts().text(key);
+            assertThat(count(all, text.substring(0, Math.min(60, text.length()))))
+                    .as(where + key + " at most once per card, orders included").isLessThanOrEqualTo(1);
         }
-    }
-
-    private static boolean allowed(String topic, String check) {
-        return ALLOWED_UNTIL_OTHER_BRANCHES_MERGE.contains(topic + " / " + check);
     }
 
     static List<String> matches(Pattern p, String text) {
