@@ -3,6 +3,8 @@ package org.hypomag.cds.cdshooks;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hypomag.cds.cards.Action;
+import org.hypomag.cds.cards.Card;
 
 /** The hook response: {@code {"cards":[]}} is the "no guidance" answer, so cards is always written. */
 public record CdsResponse(

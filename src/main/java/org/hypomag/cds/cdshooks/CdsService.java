@@ -3,6 +3,7 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
+import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.PatientSnapshot;
 
 /**
