@@ -6,11 +6,11 @@ import static org.hypomag.cds.cards.Wording.values;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hypomag.cds.clinical.AlertRules;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.EmergencyFinding;
 import org.hypomag.cds.clinical.EmergencyLine;
@@ -96,10 +96,10 @@ final class AlertCards {
         List<Suggestion> suggestions = regimens.suggestions(a.regimens(), patientId, reason(m, value));
         if (!a.emergencies().isEmpty()) { // issue 19 item 13: the summary leads with the emergency condition
             return Optional.of(factory.card("alert", "alert-emergency-summary", "alert-emergency-summary-short",
-                    a.alertIndicator(), summary, body, suggestions, SelectionBehavior.AT_MOST_ONE, rules(a)));
+                    a.alertIndicator(), summary, body, suggestions, SelectionBehavior.AT_MOST_ONE, AlertRules.ids(a)));
         }
         return Optional.of(factory.card("alert", a.alertIndicator(), summary, body, suggestions,
-                SelectionBehavior.AT_MOST_ONE, rules(a)));
+                SelectionBehavior.AT_MOST_ONE, AlertRules.ids(a)));
     }
 
     private static Optional<Regimen> first(Assessment a) {
@@ -119,18 +119,7 @@ final class AlertCards {
             }
             return fill(detail.f("how-regimen"), values("order", regimens.describe(r), "why", why));
         }
-        return fill(detail.f("how-none"), values("reason", shownText(noDoseKey(a), shown)));
-    }
-
-    private static String noDoseKey(Assessment a) {
-        if (a.body() != null && a.body().ageYears() == null) {
-            return TextKeys.AGE_UNKNOWN;
-        }
-        if (a.body() != null && a.body().child() && a.body().weightKg() == null) {
-            return TextKeys.PEDS_WEIGHT_NEEDED;
-        }
-        return a.renal() != null && a.renal().band() == RenalBand.DIALYSIS ? TextKeys.RENAL_DIALYSIS
-                : TextKeys.RENAL_FAILURE;
+        return fill(detail.f("how-none"), values("reason", shownText(AlertRules.noDoseTextKey(a), shown)));
     }
 
     /** Line 3: what next (the re-check after the order, or what to record). */
@@ -147,7 +136,7 @@ final class AlertCards {
         if (first.isPresent() && first.get() instanceof OralRegimen o && o.recheckTextKey() != null) {
             return fill(detail.f("next-oral"), values("recheck", shownText(o.recheckTextKey(), shown)));
         }
-        String key = noDoseKey(a);
+        String key = AlertRules.noDoseTextKey(a);
         return detail.f(TextKeys.AGE_UNKNOWN.equals(key) ? "next-age"
                 : TextKeys.PEDS_WEIGHT_NEEDED.equals(key) ? "next-weight" : "next-renal");
     }
@@ -208,10 +197,11 @@ final class AlertCards {
         if (first.isPresent()) {
             return fill(detail.f("headline-regimen"), values("regimen", regimens.shortForm(first.get())));
         }
-        if (a.body() != null && a.body().ageYears() == null) {
+        String noDose = AlertRules.noDoseTextKey(a);
+        if (TextKeys.AGE_UNKNOWN.equals(noDose)) {
             return detail.f("headline-age");
         }
-        if (a.body() != null && a.body().child() && a.body().weightKg() == null) {
+        if (TextKeys.PEDS_WEIGHT_NEEDED.equals(noDose)) {
             return detail.f("headline-weight");
         }
         if (a.renal() != null && a.renal().band().noRoutineReplacement()) {
@@ -226,25 +216,6 @@ final class AlertCards {
             return regimens.dose(iv) + " IV over " + Wording.duration(iv.durationMinutes());
         }
         return "(" + headline(a, first) + ")";
-    }
-
-    /** The rule ids behind the card, for its extension (never in the text). */
-    private static List<String> rules(Assessment a) {
-        Set<String> ids = new LinkedHashSet<>();
-        ids.add(a.magnesium().ruleId());
-        ids.add("D13");
-        a.emergencies().forEach(e -> ids.add(e.ruleId()));
-        if (!a.emergencies().isEmpty() || !a.emergencyHistory().isEmpty()) {
-            ids.add("D18");
-        }
-        if (a.emergencyLine() != null) {
-            ids.add("D4");
-        }
-        ids.add(a.renal() != null && (a.renal().band() == RenalBand.DIALYSIS || a.renal().notUsed() != null)
-                ? "D19" : "D6");
-        a.regimens().forEach(r -> ids.addAll(r.appliedRules()));
-        a.notes().forEach(n -> ids.add(n.ruleId()));
-        return List.copyOf(ids);
     }
 
     static String reason(MgFinding m, String value) {

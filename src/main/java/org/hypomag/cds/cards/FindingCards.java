@@ -16,7 +16,6 @@ import org.hypomag.cds.clinical.HyperMgFinding;
 import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.MgSourceDrug;
-import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.StaleLowFinding;
 import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.clinical.UrgentMgFinding;
@@ -46,7 +45,7 @@ final class FindingCards {
         String body = fill(detail.f("stale-body"), values("value", Wording.lab(s.valueMgDl()), "reported",
                 detail.reported(s.reported()), "dateTime", Wording.dateTime(s.source()), "gradeThen", gradeThen,
                 "ageDays", ageDays, "staleHours", String.valueOf(knowledge.thresholds().mgStaleAfter().toHours())));
-        Suggestion recheck = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_RECHECK, "D3"), patientId, true);
+        Suggestion recheck = labs.suggestion(s.recheck(), patientId, true);
         return Optional.of(factory.card("stale-recheck", s.indicator(), values("value", Wording.lab(s.valueMgDl()),
                 "gradeThen", gradeThen, "ageDays", ageDays), body, List.of(recheck), SelectionBehavior.ANY));
     }
@@ -75,18 +74,16 @@ final class FindingCards {
                             List.of(new Action(ActionType.DELETE, label, null, d.source().reference()))));
                 }
             }
-            suggestions.add(labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_HYPER_RECHECK, "D11"), patientId,
-                    false));
+            suggestions.add(labs.suggestion(h.recheck(), patientId, false));
         } else {
             body.append(' ').append(detail.f("hyper-review-drugs"));
         }
         body.append("\n\n").append(detail.text(TextKeys.HYPER_SIGNS)).append("\n\n**")
                 .append(detail.text(TextKeys.HYPER_NO_MORE_MG)).append("**\n\n")
                 .append(detail.text(TextKeys.MONITORING_ANTIDOTE));
-        IndicatorLevel level = h.indicator() == IndicatorLevel.CRITICAL ? IndicatorLevel.WARNING : h.indicator();
         String withDrug = h.mgSources().isEmpty() ? "" : fill(detail.f("hyper-summary-drug"), values("drug",
                 Wording.plain(h.mgSources().get(0).text())));
-        return Optional.of(factory.card("hypermag", level, values("value", value, "date", Wording.date(h.source()),
+        return Optional.of(factory.card("hypermag", h.indicator(), values("value", value, "date", Wording.date(h.source()),
                 "upper", Wording.lab(h.upperLimit()), "withDrug", withDrug), body.toString(), suggestions,
                 SelectionBehavior.ANY));
     }
@@ -110,7 +107,7 @@ final class FindingCards {
         String conditions = AlertCards.labels(u.conditions());
         String body = fill(detail.f("urgent-body"), values("conditions", md(capitalise(conditions)),
                 "when", detail.when(u.conditions().get(0)), "staleHours", String.valueOf(knowledge.thresholds().mgStaleAfter().toHours())));
-        Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_URGENT, "D14"), patientId, true);
+        Suggestion order = labs.suggestion(u.order(), patientId, true);
         return Optional.of(factory.card("urgent-mg", u.indicator(), values("conditions",
                 Wording.plain(capitalise(conditions))), body, List.of(order), SelectionBehavior.ANY));
     }

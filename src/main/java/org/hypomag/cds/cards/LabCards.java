@@ -54,13 +54,6 @@ final class LabCards {
                 "count", String.valueOf(labs.size())), body.toString(), suggestions, SelectionBehavior.ANY));
     }
 
-    /** The engine's order of a kind, or a serum Mg order built from the orderable codes (D3, D10, D14 need one). */
-    MonitoringOrder mgOrder(Assessment a, MonitoringKind kind, String ruleId) {
-        return a.monitoring().stream().filter(o -> o.kind() == kind).findFirst()
-                .orElseGet(() -> new MonitoringOrder(ruleId, kind, knowledge.orderables().magnesium(),
-                        "Serum magnesium", null, null, null));
-    }
-
     /** The engine's order of a kind, only when the assessment suggests it (D22: one serum Mg order per response). */
     Optional<MonitoringOrder> mgOrderIfSuggested(Assessment a, MonitoringKind kind) {
         return a.monitoring().stream().filter(o -> o.kind() == kind).findFirst();

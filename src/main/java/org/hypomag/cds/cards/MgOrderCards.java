@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.Knowledge;
-import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.MonitoringOrder;
 import org.hypomag.cds.clinical.OrderReview.MgOrderCheck;
 import org.hypomag.cds.clinical.OrderReview.Problem;
@@ -178,7 +177,7 @@ final class MgOrderCards {
                     List.of(new Action(ActionType.DELETE, label, null, draftRef))));
         }
         if (c.problems().contains(Problem.NO_CURRENT_MG)) {
-            out.add(labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_RECHECK, "D3"), patientId, out.isEmpty()));
+            out.add(labs.suggestion(c.recheck(), patientId, out.isEmpty()));
         }
         if (c.corrected() != null || c.problems().stream().noneMatch(p -> p == Problem.NO_INDICATION
                 || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG)) {

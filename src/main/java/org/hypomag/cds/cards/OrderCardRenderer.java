@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.DrugClass;
 import org.hypomag.cds.clinical.Knowledge;
-import org.hypomag.cds.clinical.MonitoringKind;
 import org.hypomag.cds.clinical.OrderReview.WastingDrugOrders;
 import org.hypomag.cds.clinical.OrderReview;
 import org.hypomag.cds.clinical.TextKeys;
@@ -101,13 +100,13 @@ final class OrderCardRenderer {
             case NO_MG_IN_WINDOW -> {
                 String gapDays = String.valueOf(knowledge.thresholds().gapNoMg().toDays());
                 parts.add(fill(f("order-baseline-body"), values("gapDays", gapDays)));
-                Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_BASELINE, "D10"), patientId, true);
+                Suggestion order = labs.suggestion(w.mgOrder(), patientId, true);
                 yield Optional.of(factory.card("order-baseline", w.indicator(), values("classes", classes,
                         "gapDays", gapDays), String.join("\n\n", parts), List.of(order), SelectionBehavior.ANY));
             }
             case STALE_LOW_MG -> {
                 parts.add(md(knowledge.texts().text(org.hypomag.cds.clinical.TextKeys.STALE_LOW)));
-                Suggestion order = labs.suggestion(labs.mgOrder(a, MonitoringKind.MG_RECHECK, "D3"), patientId, true);
+                Suggestion order = labs.suggestion(w.mgOrder(), patientId, true);
                 yield Optional.of(factory.card("order-stale-recheck", w.indicator(), values("classes", classes,
                         "value", Wording.lab(a.staleLow().valueMgDl()), "date", Wording.date(a.staleLow().source())),
                         String.join("\n\n", parts), List.of(order), SelectionBehavior.ANY));

@@ -43,11 +43,13 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      * @param combination      two or more wasting classes meet (drafted or active)
      * @param mgOrderDrafted   a magnesium order is already among the drafts: no replacement is suggested
      *                         again (no loop)
+     * @param mgOrder          the serum Mg order the card suggests: the D10 baseline (NO_MG_IN_WINDOW) or the
+     *                         D3 re-check (STALE_LOW_MG); null for LOW_MG
      */
     public record WastingDrugOrders(List<DraftOrder> drafts, List<DrugCauseFinding> causes, List<String> classIds,
                                     List<String> activeClassIds,
                                     Situation situation, IndicatorLevel indicator, boolean combination,
-                                    boolean mgOrderDrafted) {
+                                    boolean mgOrderDrafted, MonitoringOrder mgOrder) {
 
         public WastingDrugOrders {
             drafts = List.copyOf(drafts);
@@ -118,12 +120,13 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      *                    compared
      * @param notes       how the order was read where it was not from coded, structured fields (issue 19)
      * @param wrongSystemCode the code sent under the wrong system ("system|code"), or null
+     * @param recheck     the D3 serum Mg order to measure first when there is no current Mg (NO_CURRENT_MG), else null
      */
     public record MgOrderCheck(DraftOrder draft, MgRoute route, java.math.BigDecimal doseGrams,
                                List<Problem> problems, MgSulfateRegimen corrected, IndicatorLevel indicator,
                                boolean holdNextDoseUntilMgResult, List<MonitoringOrder> monitoring,
                                java.math.BigDecimal durationMinutes, Integer minDurationMinutes,
-                               List<ReadNote> notes, String wrongSystemCode) {
+                               List<ReadNote> notes, String wrongSystemCode, MonitoringOrder recheck) {
 
         public MgOrderCheck {
             problems = List.copyOf(problems);

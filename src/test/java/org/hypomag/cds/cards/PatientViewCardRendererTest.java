@@ -17,6 +17,7 @@ import org.hypomag.cds.clinical.Grade;
 import org.hypomag.cds.clinical.HyperMgFinding;
 import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.MonitoringKind;
+import org.hypomag.cds.clinical.MonitoringOrder;
 import org.hypomag.cds.clinical.Note;
 import org.hypomag.cds.clinical.RenalBand;
 import org.hypomag.cds.clinical.RenalFunction;
@@ -240,10 +241,11 @@ class PatientViewCardRendererTest {
     @Test
     void staleLowResult_givesReCheckCardAndNoAlert() {
         AssessmentBuilder b = new AssessmentBuilder();
+        MonitoringOrder recheck = Fixtures.lab(MonitoringKind.MG_RECHECK, "19123-9", "Magnesium", "Serum magnesium",
+                "D3", "reason.recheck");
         b.staleLow = new StaleLowFinding("D3", new BigDecimal("1.3"), "1.3 mg/dL",
-                Fixtures.at("Observation/old", "2026-11-01T08:00:00Z"), 508, Grade.MODERATE, IndicatorLevel.INFO);
-        b.monitoring.add(Fixtures.lab(MonitoringKind.MG_RECHECK, "19123-9", "Magnesium", "Serum magnesium", "D3",
-                "reason.recheck"));
+                Fixtures.at("Observation/old", "2026-11-01T08:00:00Z"), 508, Grade.MODERATE, IndicatorLevel.INFO, recheck);
+        b.monitoring.add(recheck);
         List<Card> cards = render(b);
         assertThat(cards).hasSize(1);
         Card stale = cards.get(0);
@@ -321,7 +323,9 @@ class PatientViewCardRendererTest {
     void urgentMg_forTorsadesWithoutCurrentMg_asksForAnUrgentLevel() {
         AssessmentBuilder b = new AssessmentBuilder();
         b.urgent = new UrgentMgFinding("D14", List.of(new EmergencyFinding("D4", "torsades", "torsades de pointes",
-                null, null, Fixtures.at("Condition/c1", "2026-11-22T07:00:00Z"))), IndicatorLevel.INFO);
+                null, null, Fixtures.at("Condition/c1", "2026-11-22T07:00:00Z"))), IndicatorLevel.INFO,
+                new MonitoringOrder("D14", MonitoringKind.MG_URGENT, Fixtures.KNOWLEDGE.orderables().magnesium(),
+                        "Serum magnesium", null, null, null));
         Card urgent = only(render(b), "hypomag-urgent-mg");
         assertThat(urgent.summary()).startsWith("Torsades de pointes on record and no current serum Mg");
         assertThat(urgent.detail()).startsWith("Torsades de pointes (onset 2026-11-22 07:00 UTC) on record"); // D18
