@@ -10,7 +10,7 @@ import org.hypomag.cds.clinical.PatientSnapshot;
  * One CDS service: its discovery descriptor and its behaviour. The runner does the protocol work
  * (validate, resolve data, build the snapshot); a service only turns a snapshot into cards.
  */
-public interface CdsService {
+interface CdsService {
 
     ServiceDescriptor descriptor();
 

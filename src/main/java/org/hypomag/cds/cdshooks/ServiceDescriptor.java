@@ -11,7 +11,7 @@ import org.hypomag.cds.cards.Coding;
 /** One entry of the discovery response (CDS Hooks 2.0.1 §Discovery). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"hook", "id", "title", "description", "prefetch", "usageRequirements", "extension"})
-public record ServiceDescriptor(
+record ServiceDescriptor(
         String hook,
         String id,
         String title,
