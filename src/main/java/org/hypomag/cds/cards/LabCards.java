@@ -3,10 +3,8 @@ package org.hypomag.cds.cards;
 import static org.hypomag.cds.cards.Wording.fill;
 import static org.hypomag.cds.cards.Wording.values;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.IndicatorLevel;
@@ -22,9 +20,6 @@ import org.hypomag.cds.clinical.MonitoringOrder;
  */
 final class LabCards {
 
-    static final Set<MonitoringKind> REPLACEMENT_LABS = EnumSet.of(MonitoringKind.MG_AFTER_INFUSION,
-            MonitoringKind.POTASSIUM, MonitoringKind.CALCIUM, MonitoringKind.CREATININE);
-
     private final CardFactory factory;
     private final OrderWording wording;
     private final SuggestedOrders orders;
@@ -38,7 +33,7 @@ final class LabCards {
     }
 
     Optional<Card> replacementLabs(Assessment a, String patientId) {
-        List<MonitoringOrder> labs = a.monitoring().stream().filter(o -> REPLACEMENT_LABS.contains(o.kind())).toList();
+        List<MonitoringOrder> labs = a.monitoring().stream().filter(o -> o.kind().withReplacement()).toList();
         if (labs.isEmpty()) {
             return Optional.empty();
         }

@@ -70,7 +70,7 @@ final class MgOrderCards {
         }
         if (c.problems().contains(Problem.HYPERMAGNESEMIA)) {
             parts.add(knowledge.texts().text(TextKeys.HYPER_SIGNS) + " " + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE));
-        } else if (givesIv(c)) { // once per card, not in every order
+        } else if (c.givesIv()) { // once per card, not in every order
             parts.add(knowledge.texts().text(TextKeys.MONITORING_WATCH) + " "
                     + knowledge.texts().text(TextKeys.MONITORING_ANTIDOTE));
         }
@@ -78,14 +78,6 @@ final class MgOrderCards {
                 : fill(f("mgcheck-short-" + c.problems().get(0).name()), plain(v));
         return Optional.of(factory.card("order-mg-check", c.indicator(), values("problem", summary),
                 String.join("\n\n", parts), suggestions(c, a, patientId), SelectionBehavior.ANY));
-    }
-
-    /** An IV magnesium order stays or is suggested: the watch and antidote text applies. */
-    private static boolean givesIv(MgOrderCheck c) {
-        boolean stopped = c.problems().stream().anyMatch(p -> p == Problem.NO_INDICATION
-                || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL
-                || p == Problem.CHILD_ORAL_NOT_IN_SOURCE || p == Problem.CHILD_WITHOUT_WEIGHT);
-        return !stopped && (c.corrected() != null || c.route() == org.hypomag.cds.clinical.OrderReview.MgRoute.IV_SULFATE);
     }
 
     /** Every field the suggested update changes besides the one the problem names, said in words (issue 19 item 14). */
@@ -169,23 +161,16 @@ final class MgOrderCards {
                     ActionType.UPDATE, label, orders.iv(patientId, c.corrected(), f("mgcheck-reason"),
                     c.draft().id()), null))));
         }
-        // no delete for "no hypomagnesemia indication": magnesium may be given for another reason (issue 19 item 9)
-        if (c.problems().stream().anyMatch(p -> p == Problem.HYPERMAGNESEMIA
-                || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL || p == Problem.CHILD_ORAL_NOT_IN_SOURCE)) {
+        if (c.deleteSuggested()) {
             String label = f("mgcheck-delete");
             out.add(new Suggestion(label, java.util.UUID.randomUUID().toString(), true,
                     List.of(new Action(ActionType.DELETE, label, null, draftRef))));
         }
-        if (c.problems().contains(Problem.NO_CURRENT_MG)) {
+        if (c.recheck() != null) {
             out.add(labs.suggestion(c.recheck(), patientId, out.isEmpty()));
         }
-        if (c.corrected() != null || c.problems().stream().noneMatch(p -> p == Problem.NO_INDICATION
-                || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG)) {
-            for (MonitoringOrder o : c.monitoring()) {
-                if (LabCards.REPLACEMENT_LABS.contains(o.kind())) {
-                    out.add(labs.suggestion(o, patientId, false));
-                }
-            }
+        for (MonitoringOrder o : c.labs()) {
+            out.add(labs.suggestion(o, patientId, false));
         }
         return out;
     }

@@ -133,5 +133,34 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
             monitoring = List.copyOf(monitoring);
             notes = List.copyOf(notes);
         }
+
+        /** IV magnesium stays or is suggested (the drafted IV order, or a correction): D8 watch and antidote apply. */
+        public boolean givesIv() {
+            boolean stopped = problems.stream().anyMatch(p -> p == Problem.NO_INDICATION
+                    || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG
+                    || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL || p == Problem.CHILD_ORAL_NOT_IN_SOURCE
+                    || p == Problem.CHILD_WITHOUT_WEIGHT);
+            return !stopped && (corrected != null || route == MgRoute.IV_SULFATE);
+        }
+
+        /**
+         * The draft should be removed: high Mg (D11), no routine replacement (D6, T-DIALYSIS), oral Mg for a child
+         * (D7). Never for "no hypomagnesemia indication" alone: magnesium may be given for another reason (issue 19
+         * item 9).
+         */
+        public boolean deleteSuggested() {
+            return problems.stream().anyMatch(p -> p == Problem.HYPERMAGNESEMIA
+                    || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL || p == Problem.CHILD_ORAL_NOT_IN_SOURCE);
+        }
+
+        /**
+         * The D8/D6 labs to order with this draft: when it is corrected, or when it stays (not with no indication,
+         * a high Mg or no current Mg); else none.
+         */
+        public List<MonitoringOrder> labs() {
+            boolean stays = corrected != null || problems.stream().noneMatch(p -> p == Problem.NO_INDICATION
+                    || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG);
+            return stays ? monitoring.stream().filter(o -> o.kind().withReplacement()).toList() : List.of();
+        }
     }
 }

@@ -153,4 +153,42 @@ class SuggestedMgOrderTest {
         assertThat(AlertRules.noDoseTextKey(a)).isEqualTo(TextKeys.AGE_UNKNOWN);
         assertThat(AlertRules.ids(a)).contains("D19");
     }
+
+    @Test
+    void sixGramsForEgfr25_isCorrected_keepsIv_noDelete_andOrdersTheD8Labs() {
+        Snap ckd = Snap.patient().ageYears(72).mg("0.8", YESTERDAY).egfr("25").lab(Analyte.POTASSIUM, "3.9", YESTERDAY);
+        MgOrderCheck c = review(ckd, mgSulfate("6")).mgOrders().get(0);
+        assertThat(c.problems()).contains(Problem.RENAL_CUT_MISSING);
+        assertThat(c.corrected()).isNotNull();
+        assertThat(c.givesIv()).isTrue();
+        assertThat(c.deleteSuggested()).isFalse();
+        assertThat(c.labs()).extracting(MonitoringOrder::kind)
+                .contains(MonitoringKind.MG_AFTER_INFUSION, MonitoringKind.POTASSIUM)
+                .allMatch(MonitoringKind::withReplacement);
+    }
+
+    @Test
+    void mgSulfateForANormalMg_hasNoIndication_butIsNotDeleted_andOrdersNoLabs() { // issue 19 item 9
+        MgOrderCheck c = review(adult().mg("2.0", YESTERDAY), mgSulfate("2")).mgOrders().get(0);
+        assertThat(c.problems()).contains(Problem.NO_INDICATION);
+        assertThat(c.givesIv()).isFalse();
+        assertThat(c.deleteSuggested()).isFalse();
+        assertThat(c.labs()).isEmpty();
+    }
+
+    @Test
+    void mgSulfateForAHighMg_isDeleted_andOrdersNoLabs() { // D11
+        MgOrderCheck c = review(adult().mg("3.1", YESTERDAY), mgSulfate("2")).mgOrders().get(0);
+        assertThat(c.problems()).contains(Problem.HYPERMAGNESEMIA);
+        assertThat(c.givesIv()).isFalse();
+        assertThat(c.deleteSuggested()).isTrue();
+        assertThat(c.labs()).isEmpty();
+    }
+
+    @Test
+    void replacementLabs_areTheD8AndD6Kinds() {
+        assertThat(java.util.Arrays.stream(MonitoringKind.values()).filter(MonitoringKind::withReplacement))
+                .containsExactly(MonitoringKind.MG_AFTER_INFUSION, MonitoringKind.POTASSIUM, MonitoringKind.CALCIUM,
+                        MonitoringKind.CREATININE);
+    }
 }
