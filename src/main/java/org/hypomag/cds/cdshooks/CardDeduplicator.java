@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.DraftOrder;
 import org.springframework.stereotype.Component;
 

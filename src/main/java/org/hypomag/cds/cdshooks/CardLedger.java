@@ -13,6 +13,9 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hypomag.cds.cards.ActionType;
+import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.Suggestion;
 import org.hypomag.cds.security.CallerIdentity;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +97,7 @@ class CardLedger {
     static String fingerprint(Card card) {
         StringBuilder sb = new StringBuilder();
         sb.append(card.source().topic() == null ? "" : card.source().topic().code()).append('|')
-                .append(card.indicator().wire()).append('|').append(card.summary());
+                .append(card.indicator().name().toLowerCase(java.util.Locale.ROOT)).append('|').append(card.summary());
         for (Suggestion s : card.suggestions()) {
             sb.append('|').append(s.label());
             s.actions().forEach(a -> sb.append('#').append(a.type().wire()).append(Objects.hashCode(a.resource())));

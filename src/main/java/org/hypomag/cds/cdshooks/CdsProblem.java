@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * an OperationOutcome by {@link CdsErrorAdvice}. {@code code} is stable (documented in the README);
  * {@code message} is safe to show: it never contains tokens or patient identifiers.
  */
-public class CdsProblem extends RuntimeException {
+class CdsProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * and the FHIR content inside them is read by the fhir package's reader, never bound to Java types. Never mutated.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CdsRequest(
+record CdsRequest(
         String hook,
         String hookInstance,
         String fhirServer,

@@ -3,9 +3,11 @@ package org.hypomag.cds.cdshooks;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hypomag.cds.cards.Action;
+import org.hypomag.cds.cards.Card;
 
 /** The hook response: {@code {"cards":[]}} is the "no guidance" answer, so cards is always written. */
-public record CdsResponse(
+record CdsResponse(
         @JsonInclude(JsonInclude.Include.ALWAYS) List<Card> cards,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Action> systemActions) {
 

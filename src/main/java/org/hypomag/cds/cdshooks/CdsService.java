@@ -3,13 +3,14 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
+import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.PatientSnapshot;
 
 /**
  * One CDS service: its discovery descriptor and its behaviour. The runner does the protocol work
  * (validate, resolve data, build the snapshot); a service only turns a snapshot into cards.
  */
-public interface CdsService {
+interface CdsService {
 
     ServiceDescriptor descriptor();
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param received            when the service received it
  * @param owner               who sent it (issuer and tenant, "demo" in demo mode; issue 12.4)
  */
-public record Feedback(String serviceId, String cardUuid, boolean accepted, List<String> acceptedSuggestions,
+record Feedback(String serviceId, String cardUuid, boolean accepted, List<String> acceptedSuggestions,
                        String overrideCode, Instant outcomeTimestamp, Instant received, String owner) {
 
     public Feedback {

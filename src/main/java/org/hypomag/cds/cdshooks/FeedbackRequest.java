@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code overrideReasons} key is read as {@code overrideReason}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedbackRequest(List<Item> feedback) {
+record FeedbackRequest(List<Item> feedback) {
 
     /** One outcome for one card. */
     @JsonIgnoreProperties(ignoreUnknown = true)

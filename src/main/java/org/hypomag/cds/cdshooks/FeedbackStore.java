@@ -3,7 +3,7 @@ package org.hypomag.cds.cdshooks;
 import java.util.List;
 
 /** Where feedback goes. In memory today (bounded); a database-backed store can replace it. */
-public interface FeedbackStore {
+interface FeedbackStore {
 
     /** Stores one outcome; storing the same outcome twice keeps one (feedback may be re-sent). */
     void save(Feedback feedback);

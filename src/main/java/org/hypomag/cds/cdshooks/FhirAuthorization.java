@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code fhirAuthorization} of a hook request. The token is never printed (see toString). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FhirAuthorization(
+record FhirAuthorization(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") Long expiresIn,

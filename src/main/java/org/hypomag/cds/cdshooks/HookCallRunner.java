@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.fhir.FetchRequest;
 import org.hypomag.cds.fhir.PatientData;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.hypomag.cds.cards.Wording;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DraftOrder;
 import tools.jackson.databind.DeserializationFeature;

@@ -3,6 +3,8 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
+import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.OrderHookCards;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,6 @@ class OrderSelectService implements CdsService {
 
     @Override
     public List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now) {
-        return orderCards.cards(snapshot, call, now);
+        return orderCards.cards(snapshot, call.patientId(), now);
     }
 }

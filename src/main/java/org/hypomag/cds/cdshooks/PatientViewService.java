@@ -3,12 +3,12 @@ package org.hypomag.cds.cdshooks;
 import java.time.Instant;
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
+import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.PatientViewCardRenderer;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.Assessor;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
-import org.hypomag.cds.knowledge.CardTexts;
 import org.springframework.stereotype.Component;
 
 /** {@code hypomagnesemia-patient-view}: graded alert, drug causes and dosed orders when a chart opens. */
@@ -21,9 +21,9 @@ class PatientViewService implements CdsService {
     private final Knowledge knowledge;
     private final PatientViewCardRenderer renderer;
 
-    PatientViewService(Knowledge knowledge, CardTexts cardTexts, FhirContext fhir) {
+    PatientViewService(Knowledge knowledge, PatientViewCardRenderer renderer) {
         this.knowledge = knowledge;
-        this.renderer = new PatientViewCardRenderer(fhir, cardTexts, knowledge);
+        this.renderer = renderer;
         this.descriptor = ServiceDescriptors.of("patient-view", ID, "Hypomagnesemia: alert and magnesium orders",
                 "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
                         + "sulfate order dosed for the level, kidney function and age.", knowledge);

@@ -6,11 +6,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.hypomag.cds.cards.Coding;
 
 /** One entry of the discovery response (CDS Hooks 2.0.1 §Discovery). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"hook", "id", "title", "description", "prefetch", "usageRequirements", "extension"})
-public record ServiceDescriptor(
+record ServiceDescriptor(
         String hook,
         String id,
         String title,
@@ -20,10 +21,16 @@ public record ServiceDescriptor(
         Map<String, Object> extension) {
 
     public ServiceDescriptor {
-        Coding.requireText(hook, "service.hook");
-        Coding.requireText(id, "service.id");
-        Coding.requireText(description, "service.description");
+        requireText(hook, "service.hook");
+        requireText(id, "service.id");
+        requireText(description, "service.description");
         prefetch = prefetch == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
         extension = extension == null ? Map.of() : Map.copyOf(extension);
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
     }
 }

@@ -53,7 +53,8 @@ public final class Assessor {
             notes.add(new Note("D17", TextKeys.D17_REPEAT));
         }
         UrgentMgFinding urgent = current == null && !emergencies.isEmpty()
-                ? new UrgentMgFinding("D14", emergencies, IndicatorLevel.INFO) : null;
+                ? new UrgentMgFinding("D14", emergencies, IndicatorLevel.INFO,
+                MonitoringRule.urgent(k.orderables())) : null;
         boolean anyIv = regimens.stream().anyMatch(r -> r instanceof MgSulfateRegimen)
                 || (d17 != null && !d17.regimens().isEmpty());
         List<MonitoringOrder> monitoring = MonitoringRule.orders(k, anyIv, calcium.low(),

@@ -1,6 +1,9 @@
 package org.hypomag.cds.clinical;
 
-/** Card urgency as the rules decide it (D13); the cdshooks renderer maps it to the wire Indicator. */
+/**
+ * Card urgency as the rules decide it (D13), ordered from least to most urgent: the one indicator type. The
+ * cards package writes it on the wire as the spec's lowercase {@code info}/{@code warning}/{@code critical}.
+ */
 public enum IndicatorLevel {
     INFO, WARNING, CRITICAL;
 

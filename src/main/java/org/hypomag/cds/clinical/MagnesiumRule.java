@@ -36,7 +36,7 @@ final class MagnesiumRule {
             if (grade.isPresent() && grade.get().isLow() && !Labs.older(newest, t.gapNoMg(), now)) {
                 long hours = Duration.between(newest.source().time(), now).toHours();
                 stale = new StaleLowFinding("D3", newest.value(), newest.reported(), newest.source(), hours,
-                        grade.get(), IndicatorLevel.INFO);
+                        grade.get(), IndicatorLevel.INFO, MonitoringRule.recheck(k.orderables()));
             }
             return new Result(null, stale, null, problem);
         }
@@ -47,9 +47,13 @@ final class MagnesiumRule {
         MgFinding current = new MgFinding("D2", newest.value(), newest.comparator(), newest.reported(),
                 newest.source(), grade.get(), t.mgLowerLimit(), t.mgUpperLimit(),
                 previous == null ? null : previous.source(), previous == null ? null : previous.value());
-        HyperMgFinding hyper = grade.get() == Grade.HIGH
-                ? new HyperMgFinding("D11", newest.value(), newest.reported(), newest.source(), t.mgUpperLimit(),
-                IndicatorLevel.WARNING, mgSources(s, k)) : null;
+        HyperMgFinding hyper = null;
+        if (grade.get() == Grade.HIGH) {
+            List<MgSourceDrug> sources = mgSources(s, k);
+            hyper = new HyperMgFinding("D11", newest.value(), newest.reported(), newest.source(), t.mgUpperLimit(),
+                    IndicatorLevel.WARNING, sources, sources.isEmpty() ? null
+                    : MonitoringRule.mgOrder(List.of(), MonitoringKind.MG_HYPER_RECHECK, "D11", k.orderables()));
+        }
         return new Result(current, null, hyper, problem);
     }
 

@@ -90,8 +90,10 @@ final class MgOrderChecks {
             corrected = ivProblems(grams, minutes, matching, iv, a, k, problems);
         }
         IndicatorLevel indicator = problems.isEmpty() ? IndicatorLevel.INFO : IndicatorLevel.WARNING;
+        MonitoringOrder recheck = problems.contains(Problem.NO_CURRENT_MG)
+                ? MonitoringRule.mgOrder(a.monitoring(), MonitoringKind.MG_RECHECK, "D3", k.orderables()) : null;
         return new MgOrderCheck(draft, route, grams, problems, corrected, indicator, hold, a.monitoring(), minutes,
-                minDuration, notes, wrongSystemCode);
+                minDuration, notes, wrongSystemCode, recheck);
     }
 
     /** The first non-conditional recommended regimen (what a correction suggests). */

@@ -17,5 +17,10 @@ public enum MonitoringKind {
     /** D14: urgent Mg for an emergency condition with no current Mg. */
     MG_URGENT,
     /** D11: re-check of a high Mg after its magnesium source is stopped (issue 19 item 10). */
-    MG_HYPER_RECHECK
+    MG_HYPER_RECHECK;
+
+    /** The D8/D6 labs that go with a replacement (Mg after the infusion, K, Ca, creatinine). */
+    public boolean withReplacement() {
+        return this == MG_AFTER_INFUSION || this == POTASSIUM || this == CALCIUM || this == CREATININE;
+    }
 }

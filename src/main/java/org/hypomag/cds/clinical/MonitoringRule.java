@@ -14,7 +14,7 @@ final class MonitoringRule {
         Orderables o = k.orderables();
         List<MonitoringOrder> out = new ArrayList<>();
         if (urgent) {
-            out.add(order("D14", MonitoringKind.MG_URGENT, o.magnesium(), TextKeys.REASON_URGENT, null, null));
+            out.add(urgent(o));
         }
         if (anyIv) {
             out.add(order("D8", MonitoringKind.MG_AFTER_INFUSION, o.magnesium(), TextKeys.REASON_MG_AFTER_INFUSION,
@@ -28,12 +28,32 @@ final class MonitoringRule {
             out.add(order("D6", MonitoringKind.CREATININE, o.creatinine(), TextKeys.REASON_CREATININE, null, null));
         }
         if (staleLow) {
-            out.add(order("D3", MonitoringKind.MG_RECHECK, o.magnesium(), TextKeys.REASON_RECHECK, null, null));
+            out.add(recheck(o));
         }
         if (gap && !staleLow && !urgent) {
             out.add(order("D10", MonitoringKind.MG_BASELINE, o.magnesium(), TextKeys.REASON_BASELINE, null, null));
         }
         return out;
+    }
+
+    /** D3: the serum Mg re-check of a stale low. */
+    static MonitoringOrder recheck(Orderables o) {
+        return order("D3", MonitoringKind.MG_RECHECK, o.magnesium(), TextKeys.REASON_RECHECK, null, null);
+    }
+
+    /** D14: the urgent serum Mg of an emergency condition with no current Mg. */
+    static MonitoringOrder urgent(Orderables o) {
+        return order("D14", MonitoringKind.MG_URGENT, o.magnesium(), TextKeys.REASON_URGENT, null, null);
+    }
+
+    /**
+     * The serum Mg order a finding or a draft check suggests (D3, D10, D11, D14): the assessment's own order of
+     * that kind when it has one, else one built from the orderable code (label "Serum magnesium", no reason text).
+     */
+    static MonitoringOrder mgOrder(List<MonitoringOrder> monitoring, MonitoringKind kind, String ruleId,
+                                   Orderables o) {
+        return monitoring.stream().filter(m -> m.kind() == kind).findFirst()
+                .orElseGet(() -> new MonitoringOrder(ruleId, kind, o.magnesium(), "Serum magnesium", null, null, null));
     }
 
     private static MonitoringOrder order(String rule, MonitoringKind kind, Code code, String reason, Integer min,

@@ -43,11 +43,13 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      * @param combination      two or more wasting classes meet (drafted or active)
      * @param mgOrderDrafted   a magnesium order is already among the drafts: no replacement is suggested
      *                         again (no loop)
+     * @param mgOrder          the serum Mg order the card suggests: the D10 baseline (NO_MG_IN_WINDOW) or the
+     *                         D3 re-check (STALE_LOW_MG); null for LOW_MG
      */
     public record WastingDrugOrders(List<DraftOrder> drafts, List<DrugCauseFinding> causes, List<String> classIds,
                                     List<String> activeClassIds,
                                     Situation situation, IndicatorLevel indicator, boolean combination,
-                                    boolean mgOrderDrafted) {
+                                    boolean mgOrderDrafted, MonitoringOrder mgOrder) {
 
         public WastingDrugOrders {
             drafts = List.copyOf(drafts);
@@ -118,17 +120,47 @@ public record OrderReview(WastingDrugOrders wastingDrugs, List<MgOrderCheck> mgO
      *                    compared
      * @param notes       how the order was read where it was not from coded, structured fields (issue 19)
      * @param wrongSystemCode the code sent under the wrong system ("system|code"), or null
+     * @param recheck     the D3 serum Mg order to measure first when there is no current Mg (NO_CURRENT_MG), else null
      */
     public record MgOrderCheck(DraftOrder draft, MgRoute route, java.math.BigDecimal doseGrams,
                                List<Problem> problems, MgSulfateRegimen corrected, IndicatorLevel indicator,
                                boolean holdNextDoseUntilMgResult, List<MonitoringOrder> monitoring,
                                java.math.BigDecimal durationMinutes, Integer minDurationMinutes,
-                               List<ReadNote> notes, String wrongSystemCode) {
+                               List<ReadNote> notes, String wrongSystemCode, MonitoringOrder recheck) {
 
         public MgOrderCheck {
             problems = List.copyOf(problems);
             monitoring = List.copyOf(monitoring);
             notes = List.copyOf(notes);
+        }
+
+        /** IV magnesium stays or is suggested (the drafted IV order, or a correction): D8 watch and antidote apply. */
+        public boolean givesIv() {
+            boolean stopped = problems.stream().anyMatch(p -> p == Problem.NO_INDICATION
+                    || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG
+                    || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL || p == Problem.CHILD_ORAL_NOT_IN_SOURCE
+                    || p == Problem.CHILD_WITHOUT_WEIGHT);
+            return !stopped && (corrected != null || route == MgRoute.IV_SULFATE);
+        }
+
+        /**
+         * The draft should be removed: high Mg (D11), no routine replacement (D6, T-DIALYSIS), oral Mg for a child
+         * (D7). Never for "no hypomagnesemia indication" alone: magnesium may be given for another reason (issue 19
+         * item 9).
+         */
+        public boolean deleteSuggested() {
+            return problems.stream().anyMatch(p -> p == Problem.HYPERMAGNESEMIA
+                    || p == Problem.NO_ROUTINE_REPLACEMENT_RENAL || p == Problem.CHILD_ORAL_NOT_IN_SOURCE);
+        }
+
+        /**
+         * The D8/D6 labs to order with this draft: when it is corrected, or when it stays (not with no indication,
+         * a high Mg or no current Mg); else none.
+         */
+        public List<MonitoringOrder> labs() {
+            boolean stays = corrected != null || problems.stream().noneMatch(p -> p == Problem.NO_INDICATION
+                    || p == Problem.HYPERMAGNESEMIA || p == Problem.NO_CURRENT_MG);
+            return stays ? monitoring.stream().filter(o -> o.kind().withReplacement()).toList() : List.of();
         }
     }
 }

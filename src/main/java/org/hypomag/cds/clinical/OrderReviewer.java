@@ -88,8 +88,15 @@ public final class OrderReviewer {
         } else {
             return null; // recent or stale normal Mg within the window, or high Mg: no card (D12, D16)
         }
+        MonitoringOrder mgOrder = switch (situation) {
+            case LOW_MG -> null;
+            case NO_MG_IN_WINDOW -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_BASELINE, "D10",
+                    knowledge.orderables());
+            case STALE_LOW_MG -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_RECHECK, "D3",
+                    knowledge.orderables());
+        };
         return new WastingDrugOrders(drafts, draftedCauses(drafts, assessment, knowledge), List.copyOf(drafted),
-                active, situation, indicator, combination, mgOrderDrafted);
+                active, situation, indicator, combination, mgOrderDrafted, mgOrder);
     }
 
     /** The drafted drugs as D9 findings, with the same texts (and renal condition on advice) as patient-view. */

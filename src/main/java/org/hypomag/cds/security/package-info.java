@@ -7,6 +7,7 @@
  * {@link org.hypomag.cds.security.FhirServerPolicy#check} (call before any request to {@code fhirServer})
  * and its {@link org.hypomag.cds.security.FhirServerNotAllowedException} (map to 403), and
  * {@link org.hypomag.cds.security.SecurityProperties} ({@code cds.security.*}; see
- * application-security-example.yaml). Everything else is package-private.
+ * application-security-example.yaml). Everything else is package-private. May import {@code fhir} (its URL
+ * checks); never {@code cdshooks}, {@code cards} or {@code clinical}.
  */
 package org.hypomag.cds.security;

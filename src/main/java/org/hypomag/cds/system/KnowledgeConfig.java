@@ -1,6 +1,5 @@
 package org.hypomag.cds.system;
 
-import org.hypomag.cds.clinical.DrugMatcher;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
@@ -28,10 +27,5 @@ class KnowledgeConfig {
     @Bean
     LabCodes labCodes(Knowledge knowledge) {
         return knowledge.labCodes();
-    }
-
-    @Bean
-    DrugMatcher drugMatcher(Knowledge knowledge) {
-        return new DrugMatcher(knowledge.drugs());
     }
 }

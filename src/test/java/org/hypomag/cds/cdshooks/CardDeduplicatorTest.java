@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hypomag.cds.cards.Action;
+import org.hypomag.cds.cards.ActionType;
+import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.Coding;
+import org.hypomag.cds.cards.SelectionBehavior;
+import org.hypomag.cds.cards.Source;
+import org.hypomag.cds.cards.Suggestion;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DraftOrder;
+import org.hypomag.cds.clinical.IndicatorLevel;
 import org.hypomag.cds.clinical.MedicationStatus;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +28,7 @@ class CardDeduplicatorTest {
     private final CardDeduplicator dedup = new CardDeduplicator(ledger, feedback);
 
     private static Card card(String summary) {
-        return new Card(UUID.randomUUID().toString(), summary, null, Indicator.WARNING,
+        return new Card(UUID.randomUUID().toString(), summary, null, IndicatorLevel.WARNING,
                 new Source("test", null, null, new Coding("urn:test", "hypomag-alert", null)),
                 List.of(), null, List.of(), List.of());
     }
@@ -37,7 +45,7 @@ class CardDeduplicatorTest {
             + "\"doseQuantity\":{\"value\":4,\"unit\":\"g\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"g\"}}]}]}";
 
     private static Card card(String summary, String suggestionUuid) {
-        return new Card(UUID.randomUUID().toString(), summary, null, Indicator.CRITICAL,
+        return new Card(UUID.randomUUID().toString(), summary, null, IndicatorLevel.CRITICAL,
                 new Source("test", null, null, new Coding("urn:test", "hypomag-alert", null)),
                 List.of(new Suggestion("Order magnesium sulfate 4 g IV", suggestionUuid, true,
                         List.of(new Action(ActionType.CREATE, "Add magnesium sulfate", MGSO4, null)))),

@@ -14,6 +14,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.Source;
+import org.hypomag.cds.clinical.IndicatorLevel;
 import org.mockito.Mockito;
 
 /** Issues 12.2 and 12.4: every stored feedback field is bounded; feedback on another caller's card is ignored. */
@@ -98,7 +101,7 @@ class FeedbackReceiverTest {
 
     @org.junit.jupiter.api.Test
     void feedbackOnAnotherCallersCard_isIgnoredAndCounted() {
-        Card card = new Card(UUID.randomUUID().toString(), "Mg 1.3 mg/dL", null, Indicator.WARNING,
+        Card card = new Card(UUID.randomUUID().toString(), "Mg 1.3 mg/dL", null, IndicatorLevel.WARNING,
                 new Source("test", null, null, null), List.of(), null, List.of(), List.of());
         ledger.record("iss:https://ehr-a.example\n", new HookCall("svc", "order-select", "i1", "p1", "e1", null),
                 List.of(card), T0);

@@ -1,5 +1,7 @@
 package org.hypomag.cds.system;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way (style.md): the clinical core is pure, nothing imports the protocol layer. */
+/**
+ * Dependencies point one way (style.md): {@code cdshooks} -> {@code cards} -> {@code clinical}, {@code knowledge};
+ * the clinical core is pure and imports no other project package; nothing imports the protocol layer.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -40,8 +45,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void clinicalCore_importsNoneOfTheProjectsOtherPackages() {
+        noClasses().that().resideInAPackage("org.hypomag.cds.clinical..")
+                .should().dependOnClassesThat(resideInAPackage("org.hypomag.cds..")
+                        .and(not(resideInAPackage("org.hypomag.cds.clinical.."))))
+                .check(classes);
+    }
+
+    @Test
+    void cards_dependOnlyOnClinicalAndKnowledge() {
+        noClasses().that().resideInAPackage("org.hypomag.cds.cards..")
+                .should().dependOnClassesThat(resideInAPackage("org.hypomag.cds..")
+                        .and(not(resideInAPackage("org.hypomag.cds.cards..")))
+                        .and(not(resideInAPackage("org.hypomag.cds.clinical..")))
+                        .and(not(resideInAPackage("org.hypomag.cds.knowledge.."))))
+                .check(classes);
+    }
+
+    @Test
     void nothingOutsideTheProtocolLayer_importsIt() {
-        noClasses().that().resideOutsideOfPackages("..cdshooks..", "..system..")
+        noClasses().that().resideOutsideOfPackage("org.hypomag.cds.cdshooks..")
                 .should().dependOnClassesThat().resideInAPackage("..cdshooks..")
                 .check(classes);
     }
