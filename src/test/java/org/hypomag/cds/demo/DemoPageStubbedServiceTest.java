@@ -124,7 +124,7 @@ class DemoPageStubbedServiceTest {
                 .isLessThan(Duration.ofMinutes(5));
         JsonNode meds = prefetch.path("medicationStatements");
         assertThat(meds.path("entry")).extracting(e -> e.path("resource").path("id").asString())
-                .containsExactly("stub-patient-ms-1"); // the stopped statement is filtered out by status
+                .containsExactly("stub-patient-ms-1"); // the entered-in-error statement is filtered out by status (stopped ones are history and kept)
         assertThat(driver.findElement(By.id("shift")).getText()).contains("2026-11-23T08:00:00Z is now");
     }
 
