@@ -1,7 +1,12 @@
 package org.hypomag.cds.cdshooks;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.hypomag.cds.fhir.OperationOutcome;
 import org.hypomag.cds.fhir.PrefetchUnavailableException;
 import org.hypomag.cds.security.FhirServerNotAllowedException;
+import org.hypomag.cds.security.NotAuthenticatedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,6 +28,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class CdsErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(CdsErrorAdvice.class);
+    /** The text of every 413, whether the size filter sees it in Content-Length or the reader past the limit. */
+    static final String TOO_LARGE = "The request body is larger than this service accepts";
 
     @ExceptionHandler(CdsProblem.class)
     ResponseEntity<OperationOutcome> problem(CdsProblem e) {
@@ -41,11 +48,15 @@ class CdsErrorAdvice {
         return outcome(HttpStatus.FORBIDDEN, "forbidden", e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(NotAuthenticatedException.class)
+    void notAuthenticated(NotAuthenticatedException e, HttpServletResponse response) throws IOException {
+        e.writeTo(response);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<OperationOutcome> unreadable(HttpMessageNotReadableException e) {
         if (RequestSizeLimitFilter.isTooLarge(e)) {
-            return outcome(HttpStatus.CONTENT_TOO_LARGE, "too-long", "CDS-413-TOO-LARGE",
-                    "The request body is larger than this service accepts");
+            return outcome(HttpStatus.CONTENT_TOO_LARGE, "too-long", "CDS-413-TOO-LARGE", TOO_LARGE);
         }
         return outcome(HttpStatus.BAD_REQUEST, "invalid", "CDS-400-MALFORMED-JSON",
                 "The request body is not valid JSON of the expected shape");

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hypomag.cds.security.CallerIdentity;
-import org.springframework.http.HttpStatus;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,17 +33,13 @@ class CdsHooksController {
     @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
-        CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
-                "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
-        return runner.run(id, request, caller);
+        return runner.run(id, request, CallerIdentity.require(http));
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> feedback(@PathVariable("id") String id, @RequestBody FeedbackRequest body,
                                  HttpServletRequest http) {
-        CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
-                "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
-        return Map.of("received", feedback.receive(id, body, CardLedger.owner(caller)));
+        return Map.of("received", feedback.receive(id, body, CardLedger.owner(CallerIdentity.require(http))));
     }
 }

@@ -2,11 +2,7 @@ package org.hypomag.cds.cdshooks;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.PatientSnapshot;
@@ -17,7 +13,6 @@ import org.hypomag.cds.fhir.SnapshotMapper;
 import org.hypomag.cds.security.CallerIdentity;
 import org.hypomag.cds.security.FhirServerPolicy;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs one hook call, top to bottom: validate → resolve patient data (prefetch, else the EHR's FHIR server)
@@ -51,15 +46,14 @@ class HookCallRunner {
     CdsResponse run(String serviceId, CdsRequest request, CallerIdentity caller) {
         CdsService service = registry.find(serviceId);
         HookCall call = validator.validate(service, request);
-        if (request.fhirServer() != null) {
+        FetchRequest fetch = call.fetch();
+        if (fetch.fhirServer() != null) {
             // before anything is fetched: the access token may only go to a server this caller may name
-            fhirServerPolicy.check(caller, request.fhirServer(), request.fhirAuthorization() != null);
+            fhirServerPolicy.check(caller, fetch.fhirServer(), fetch.accessToken() != null);
         }
-        PatientData data = resolver.resolve(service.descriptor().prefetch(), fetchRequest(call, request));
-        JsonNode context = request.context();
-        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), call.encounterId(), data,
-                context.get("draftOrders"),
-                selections(context), !service.requiredContext().contains("selections"));
+        PatientData data = resolver.resolve(service.prefetchTemplates(), fetch);
+        PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), call.encounterId(), data, call.draftOrders(),
+                call.selections(), service.allDraftsSelected());
         Instant now = clock.instant();
         List<Card> cards = service.cards(snapshot, call, now);
         String owner = CardLedger.owner(caller);
@@ -68,27 +62,5 @@ class HookCallRunner {
         }
         ledger.record(owner, call, cards, now);
         return CdsResponse.of(cards);
-    }
-
-    private static FetchRequest fetchRequest(HookCall call, CdsRequest request) {
-        Map<String, Optional<JsonNode>> prefetch = new HashMap<>();
-        JsonNode given = request.prefetch();
-        if (given != null && given.isObject()) {
-            for (Map.Entry<String, JsonNode> e : given.properties()) {
-                JsonNode value = e.getValue();
-                prefetch.put(e.getKey(), value == null || value.isNull() ? Optional.empty() : Optional.of(value));
-            }
-        }
-        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
-        return new FetchRequest(request.fhirServer(), token, FetchRequest.tokens(call.patientId(), call.encounterId(), call.userId()), prefetch);
-    }
-
-    private static List<String> selections(JsonNode context) {
-        List<String> out = new ArrayList<>();
-        JsonNode selections = context.get("selections");
-        if (selections != null && selections.isArray()) {
-            selections.forEach(s -> out.add(s.asString()));
-        }
-        return out;
     }
 }

@@ -1,14 +1,23 @@
 package org.hypomag.cds.cdshooks;
 
-import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.hypomag.cds.clinical.DataKey;
+import org.hypomag.cds.fhir.FetchRequest;
+import org.hypomag.cds.fhir.FhirUrls;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a hook call against the spec and the called service before anything is fetched. Each failure
- * is a 400 with a stable code; messages never echo request content.
+ * Checks a hook call against the spec and the called service before anything is fetched, and reads it once
+ * into a {@link HookCall} (context, prefetch by {@link DataKey}, fhirServer and token). Each failure is a 400
+ * with a stable code; messages never echo request content. Whether fhirServer may be contacted is the
+ * security policy's question, asked by the runner.
  */
 @Component
 class HookRequestValidator {
@@ -50,10 +59,38 @@ class HookRequestValidator {
             checkContextField(context, field);
         }
         checkFhirServer(request);
-        if (request.prefetch() != null && !request.prefetch().isNull() && !request.prefetch().isObject()) {
+        Map<DataKey, Optional<JsonNode>> prefetch = prefetch(request.prefetch());
+        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();
+        FetchRequest fetch = new FetchRequest(request.fhirServer(), token,
+                FetchRequest.tokens(patientId, encounterId, userId), prefetch);
+        return new HookCall(service.id(), hook, instance, patientId, encounterId, userId,
+                strings(context.get("selections")), context.get("draftOrders"), fetch);
+    }
+
+    /** The prefetch object by data key: a JSON null is {@code Optional.empty()}, names not ours are left out. */
+    private static Map<DataKey, Optional<JsonNode>> prefetch(JsonNode given) {
+        Map<DataKey, Optional<JsonNode>> prefetch = new EnumMap<>(DataKey.class);
+        if (given == null || given.isNull()) {
+            return prefetch;
+        }
+        if (!given.isObject()) {
             throw CdsProblem.invalid("CDS-400-PREFETCH", "'prefetch' must be an object");
         }
-        return new HookCall(service.id(), hook, instance, patientId, encounterId, userId);
+        for (Map.Entry<String, JsonNode> e : given.properties()) {
+            JsonNode value = e.getValue();
+            DataKey.ofPrefetchKey(e.getKey()).ifPresent(key -> prefetch.put(key,
+                    value == null || value.isNull() ? Optional.empty() : Optional.of(value)));
+        }
+        return prefetch;
+    }
+
+    /** context.selections as strings (checked above when the service requires them); empty when absent. */
+    private static List<String> strings(JsonNode selections) {
+        List<String> out = new ArrayList<>();
+        if (selections != null && selections.isArray()) {
+            selections.forEach(s -> out.add(s.asString()));
+        }
+        return out;
     }
 
     private static void checkContextField(JsonNode context, String field) {
@@ -90,17 +127,7 @@ class HookRequestValidator {
         if (request.fhirAuthorization() != null && (server == null || server.isBlank())) {
             throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' is required with 'fhirAuthorization'");
         }
-        if (server == null) {
-            return;
-        }
-        try {
-            URI uri = URI.create(server);
-            String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' must be an http(s) base URL");
-            }
-        } catch (IllegalArgumentException e) {
+        if (server != null && FhirUrls.parseHttp(server).isEmpty()) {
             throw CdsProblem.invalid("CDS-400-FHIR-SERVER", "'fhirServer' must be an http(s) base URL");
         }
         if (request.fhirAuthorization() != null) {

@@ -6,6 +6,7 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.hypomag.cds.fhir.OperationOutcome;
 
 /**
  * Tomcat's own error page (requests it refuses before Spring sees them, such as {@code %00} or an encoded
@@ -26,9 +27,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
             case 413 -> "too-long";
             default -> status >= 500 ? "exception" : "invalid";
         };
-        String body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"" + type
-                + "\",\"details\":{\"coding\":[{\"system\":\"" + OperationOutcome.ERROR_SYSTEM + "\",\"code\":\"CDS-"
-                + status + "-HTTP\"}],\"text\":\"The HTTP request was refused (status " + status + ")\"}}]}";
+        String body = OperationOutcome.error(type, "CDS-" + status + "-HTTP",
+                "The HTTP request was refused (status " + status + ")").json();
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

@@ -2,6 +2,7 @@ package org.hypomag.cds.cdshooks;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.hypomag.cds.fhir.OperationOutcome;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hypomag.cds.fhir.OperationOutcome;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,12 +38,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                    + "\"code\":\"too-long\",\"details\":{\"coding\":[{\"system\":\"" + OperationOutcome.ERROR_SYSTEM
-                    + "\",\"code\":\"CDS-413-TOO-LARGE\"}],\"text\":\"The request body is larger than this service "
-                    + "accepts\"}}]}");
+            OperationOutcome.error("too-long", "CDS-413-TOO-LARGE", CdsErrorAdvice.TOO_LARGE)
+                    .write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -2,6 +2,7 @@ package org.hypomag.cds.cdshooks;
 
 import java.util.Map;
 
+import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.fhir.PrefetchTemplates;
 
@@ -23,5 +24,10 @@ final class ServiceDescriptors {
     static ServiceDescriptor of(String hook, String id, String title, String description, Knowledge knowledge) {
         return new ServiceDescriptor(hook, id, title, description, PrefetchTemplates.all(knowledge.labCodes()),
                 USAGE, Map.of(KNOWLEDGE_VERSION_EXTENSION, knowledge.version()));
+    }
+
+    /** The templates of {@link #of}'s prefetch, by data key. */
+    static Map<DataKey, String> templates(Knowledge knowledge) {
+        return PrefetchTemplates.byKey(knowledge.labCodes());
     }
 }

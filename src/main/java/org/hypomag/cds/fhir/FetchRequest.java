@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hypomag.cds.clinical.DataKey;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +15,11 @@ import tools.jackson.databind.JsonNode;
  * @param accessToken {@code fhirAuthorization.access_token}, or null (then no Authorization header is sent)
  * @param tokens      token name → value: {@code context.patientId}, {@code context.encounterId},
  *                    {@code context.userId}, {@code userPractitionerId} ... (see {@link #tokens})
- * @param prefetch    key → {@code Optional.of(json)} (the JSON tree as received) or {@code Optional.empty()} for a JSON {@code null}; a
+ * @param prefetch    {@link DataKey} → {@code Optional.of(json)} (the JSON tree as received) or {@code Optional.empty()} for a JSON {@code null}; a
  *                    key the EHR did not send is absent
  */
 public record FetchRequest(String fhirServer, String accessToken, Map<String, String> tokens,
-                           Map<String, Optional<JsonNode>> prefetch) {
+                           Map<DataKey, Optional<JsonNode>> prefetch) {
 
     public FetchRequest {
         fhirServer = fhirServer == null || fhirServer.isBlank() ? null : fhirServer.strip();
@@ -53,8 +54,8 @@ public record FetchRequest(String fhirServer, String accessToken, Map<String, St
         return t;
     }
 
-    private static <V> Map<String, V> withoutNulls(Map<String, V> map) {
-        Map<String, V> copy = new HashMap<>();
+    private static <K, V> Map<K, V> withoutNulls(Map<K, V> map) {
+        Map<K, V> copy = new HashMap<>();
         map.forEach((k, v) -> {
             if (k != null && v != null) {
                 copy.put(k, v);

@@ -18,21 +18,32 @@ public final class FhirUrls {
     }
 
     /**
-     * An absolute http(s) base URL with a host and without user info, query or fragment, with a clean path
-     * ({@link #cleanPath}); empty when it is not.
+     * An absolute http(s) URL with a host and without user info, query or fragment; empty when it is not. The
+     * first half of {@link #parseBase}: a hook request whose {@code fhirServer} fails it is malformed (400);
+     * one that passes it but not {@link #parseBase} is refused by the security policy (403).
      */
-    public static Optional<URI> parseBase(String value) {
-        if (value == null || value.isBlank() || value.length() > 2048) {
+    public static Optional<URI> parseHttp(String value) {
+        if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
             URI uri = new URI(value);
-            boolean ok = isHttp(uri) && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && cleanPath(uri.getRawPath());
+            boolean ok = isHttp(uri) && uri.getRawQuery() == null && uri.getRawFragment() == null;
             return ok ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An absolute http(s) base URL ({@link #parseHttp}) of at most 2048 characters with a clean path
+     * ({@link #cleanPath}); empty when it is not.
+     */
+    public static Optional<URI> parseBase(String value) {
+        if (value == null || value.length() > 2048) {
+            return Optional.empty();
+        }
+        return parseHttp(value).filter(uri -> cleanPath(uri.getRawPath()));
     }
 
     /**

@@ -66,10 +66,9 @@ public class PatientDataResolver {
     }
 
     /**
-     * @param templates prefetch key → template, as published in discovery (keys that are not a
-     *                  {@link DataKey} are ignored)
+     * @param templates the service's prefetch templates by {@link DataKey}, as published in discovery
      */
-    public PatientData resolve(Map<String, String> templates, FetchRequest request) {
+    public PatientData resolve(Map<DataKey, String> templates, FetchRequest request) {
         long deadline = System.nanoTime() + client.properties().deadline().toNanos();
         PrefetchPlan plan = PrefetchPlan.of(templates, request.prefetch(), reader);
         if (!plan.missing.isEmpty() && request.fhirServer() == null) {
@@ -77,7 +76,7 @@ public class PatientDataResolver {
         }
         if (request.fhirServer() == null) {
             plan.withoutServer("the EHR reported an error fetching it", "further pages not read: no fhirServer");
-        } else if (!usable(request.fhirServer())) {
+        } else if (FhirUrls.parseBase(request.fhirServer()).isEmpty()) {
             plan.withoutServer("fhirServer is not a usable http(s) URL",
                     "further pages not read: fhirServer is not usable");
         } else if (plan.needsServer()) {
@@ -92,7 +91,7 @@ public class PatientDataResolver {
         return new PatientData(results, plan.medications);
     }
 
-    private void fetch(Map<String, String> templates, FetchRequest request, long deadline, Map<DataKey, String> toFetch,
+    private void fetch(Map<DataKey, String> templates, FetchRequest request, long deadline, Map<DataKey, String> toFetch,
                        Map<DataKey, PageReader.Page> toContinue, Map<DataKey, KeyResult> results,
                        List<FhirResource> medications) {
         Map<DataKey, KeyFetch> fetches = new EnumMap<>(DataKey.class);
@@ -127,7 +126,7 @@ public class PatientDataResolver {
                 }
             });
             toContinue.forEach((key, page) -> {
-                KeyFetch acc = new KeyFetch(key, maxEntries, requestedCount(templates.get(key.prefetchKey())), need(key, now));
+                KeyFetch acc = new KeyFetch(key, maxEntries, requestedCount(templates.get(key)), need(key, now));
                 acc.add(page);
                 fetches.put(key, acc);
                 futures.put(key, session.next(acc, page.next()));
@@ -173,15 +172,5 @@ public class PatientDataResolver {
 
     private static KeyResult unknown(DataKey key, String why) {
         return PrefetchPlan.unknown(key, why);
-    }
-
-    private static boolean usable(String fhirServer) {
-        try {
-            java.net.URI uri = java.net.URI.create(fhirServer);
-            return uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -33,23 +33,19 @@ final class PrefetchPlan {
     private PrefetchPlan() {
     }
 
-    static PrefetchPlan of(Map<String, String> templates, Map<String, Optional<JsonNode>> prefetch, PageReader reader) {
+    static PrefetchPlan of(Map<DataKey, String> templates, Map<DataKey, Optional<JsonNode>> prefetch,
+                           PageReader reader) {
         PrefetchPlan plan = new PrefetchPlan();
-        templates.forEach((name, template) -> {
-            DataKey key = dataKey(name);
-            if (key != null) {
-                plan.add(key, name, template, prefetch.get(name), reader);
-            }
-        });
+        templates.forEach((key, template) -> plan.add(key, template, prefetch.get(key), reader));
         return plan;
     }
 
-    private void add(DataKey key, String name, String template, Optional<JsonNode> value, PageReader reader) {
+    private void add(DataKey key, String template, Optional<JsonNode> value, PageReader reader) {
         if (value == null) {
             if (OPTIONAL.contains(key)) {
                 missingOptional.add(key);
             } else {
-                missing.add(name);
+                missing.add(key.prefetchKey());
             }
             toFetch.put(key, template);
             return;
@@ -91,14 +87,5 @@ final class PrefetchPlan {
 
     static KeyResult unknown(DataKey key, String why) {
         return new KeyResult.Unknown(key.prefetchKey() + ": " + why);
-    }
-
-    static DataKey dataKey(String name) {
-        for (DataKey k : DataKey.values()) {
-            if (k.prefetchKey().equals(name)) {
-                return k;
-            }
-        }
-        return null;
     }
 }

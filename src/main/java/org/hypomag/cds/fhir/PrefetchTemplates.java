@@ -1,5 +1,7 @@
 package org.hypomag.cds.fhir;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +44,31 @@ public final class PrefetchTemplates {
     private PrefetchTemplates() {
     }
 
+    /** The prefetch contract as published in discovery: prefetch key name → template, in {@link DataKey} order. */
     public static Map<String, String> all(LabCodes codes) {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put(DataKey.PATIENT.prefetchKey(), "Patient/{{context.patientId}}");
-        t.put(DataKey.MAGNESIUM.prefetchKey(), labs(codes.codes(Analyte.MAGNESIUM)));
-        t.put(DataKey.POTASSIUM.prefetchKey(), labs(codes.codes(Analyte.POTASSIUM)));
-        t.put(DataKey.CALCIUM.prefetchKey(), labs(concat(codes, Analyte.CALCIUM_TOTAL, Analyte.CALCIUM_IONIZED,
-                Analyte.ALBUMIN)));
-        t.put(DataKey.RENAL.prefetchKey(), labs(concat(codes, Analyte.CREATININE, Analyte.EGFR)));
-        t.put(DataKey.WEIGHT.prefetchKey(), labs(concat(codes, Analyte.WEIGHT, Analyte.HEIGHT)));
-        t.put(DataKey.MEDICATION_STATEMENTS.prefetchKey(), "MedicationStatement?patient={{context.patientId}}"
-                + "&status=" + STATEMENT_STATUSES + "&_include=MedicationStatement:medication&_count=" + LIST_COUNT);
-        t.put(DataKey.MEDICATION_REQUESTS.prefetchKey(), "MedicationRequest?patient={{context.patientId}}"
-                + "&status=" + REQUEST_STATUSES + "&_include=MedicationRequest:medication&_count=" + LIST_COUNT);
-        t.put(DataKey.MEDICATION_ADMINISTRATIONS.prefetchKey(), administrations());
-        t.put(DataKey.CONDITIONS.prefetchKey(), "Condition?patient={{context.patientId}}" + CONDITION_STATUS
-                + "&_count=" + LIST_COUNT);
+        byKey(codes).forEach((key, template) -> t.put(key.prefetchKey(), template));
         return t;
+    }
+
+    /** One template per {@link DataKey}: what discovery publishes and what the service fetches itself. */
+    public static Map<DataKey, String> byKey(LabCodes codes) {
+        Map<DataKey, String> t = new EnumMap<>(DataKey.class);
+        t.put(DataKey.PATIENT, "Patient/{{context.patientId}}");
+        t.put(DataKey.MAGNESIUM, labs(codes.codes(Analyte.MAGNESIUM)));
+        t.put(DataKey.POTASSIUM, labs(codes.codes(Analyte.POTASSIUM)));
+        t.put(DataKey.CALCIUM, labs(concat(codes, Analyte.CALCIUM_TOTAL, Analyte.CALCIUM_IONIZED,
+                Analyte.ALBUMIN)));
+        t.put(DataKey.RENAL, labs(concat(codes, Analyte.CREATININE, Analyte.EGFR)));
+        t.put(DataKey.WEIGHT, labs(concat(codes, Analyte.WEIGHT, Analyte.HEIGHT)));
+        t.put(DataKey.MEDICATION_STATEMENTS, "MedicationStatement?patient={{context.patientId}}"
+                + "&status=" + STATEMENT_STATUSES + "&_include=MedicationStatement:medication&_count=" + LIST_COUNT);
+        t.put(DataKey.MEDICATION_REQUESTS, "MedicationRequest?patient={{context.patientId}}"
+                + "&status=" + REQUEST_STATUSES + "&_include=MedicationRequest:medication&_count=" + LIST_COUNT);
+        t.put(DataKey.MEDICATION_ADMINISTRATIONS, administrations());
+        t.put(DataKey.CONDITIONS, "Condition?patient={{context.patientId}}" + CONDITION_STATUS
+                + "&_count=" + LIST_COUNT);
+        return Collections.unmodifiableMap(t);
     }
 
     /**

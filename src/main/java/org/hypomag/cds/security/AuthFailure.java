@@ -1,12 +1,13 @@
 package org.hypomag.cds.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.hypomag.cds.fhir.OperationOutcome;
 
 /**
- * The 401 answers of the filter: a FHIR OperationOutcome with a stable code and a generic text (the spec's
+ * The 401 answers (the filter's, and {@link NotAuthenticatedException}'s when a request reached a controller
+ * without passing the filter): a FHIR OperationOutcome with a stable code and a generic text (the spec's
  * best practice: do not tell the client why its token failed), and {@code WWW-Authenticate} per RFC 6750
  * (no error code when no token was sent, {@code invalid_token} otherwise). Fixed strings only.
  *
@@ -15,8 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * @param text      the text shown to the client
  */
 record AuthFailure(String code, String challenge, String text) {
-
-    static final String ERROR_SYSTEM = "urn:hypomag:cds:error";
 
     static final AuthFailure MISSING = new AuthFailure("AUTH-MISSING-TOKEN", "Bearer realm=\"cds-services\"",
             "This service needs Authorization: Bearer with a JWT signed by a trusted EHR");
@@ -28,13 +27,9 @@ record AuthFailure(String code, String challenge, String text) {
         if (response.isCommitted()) {
             return;
         }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", failure.challenge());
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(failure.json());
+        failure.outcome().write(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     static final AuthFailure DEMO_LOOPBACK_ONLY = new AuthFailure("AUTH-DEMO-LOOPBACK-ONLY", null,
@@ -44,12 +39,8 @@ record AuthFailure(String code, String challenge, String text) {
         if (response.isCommitted()) {
             return;
         }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(failure.json());
+        failure.outcome().write(response, HttpServletResponse.SC_FORBIDDEN);
     }
 
     static final AuthFailure BUSY = new AuthFailure("AUTH-REPLAY-MEMORY-FULL", null,
@@ -60,18 +51,12 @@ record AuthFailure(String code, String challenge, String text) {
         if (response.isCommitted()) {
             return;
         }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(BUSY.json());
+        BUSY.outcome().write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
-    String json() {
-        return "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"security\","
-                + "\"details\":{\"coding\":[{\"system\":\"" + ERROR_SYSTEM + "\",\"code\":\"" + code + "\"}],"
-                + "\"text\":\"" + text + "\"}}]}";
+    OperationOutcome outcome() {
+        return OperationOutcome.error("security", code, text);
     }
 }

@@ -32,4 +32,12 @@ public record CallerIdentity(String issuer, String tenant, boolean demo) {
     public static Optional<CallerIdentity> of(ServletRequest request) {
         return request.getAttribute(REQUEST_ATTRIBUTE) instanceof CallerIdentity c ? Optional.of(c) : Optional.empty();
     }
+
+    /**
+     * The caller the filter accepted for this request; a {@link NotAuthenticatedException} (the filter's 401)
+     * when the request did not pass the filter.
+     */
+    public static CallerIdentity require(ServletRequest request) {
+        return of(request).orElseThrow(NotAuthenticatedException::new);
+    }
 }

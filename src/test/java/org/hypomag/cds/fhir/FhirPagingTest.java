@@ -77,8 +77,9 @@ class FhirPagingTest {
         return ehr.baseUrl() + "/fhir";
     }
 
-    static Map<String, String> templates(String key) {
-        return Map.of(key, PrefetchTemplates.all(KnowledgeLoader.loadDefault().labCodes()).get(key));
+    static Map<DataKey, String> templates(String key) {
+        DataKey dataKey = DataKey.ofPrefetchKey(key).orElseThrow();
+        return Map.of(dataKey, PrefetchTemplates.byKey(KnowledgeLoader.loadDefault().labCodes()).get(dataKey));
     }
 
     static FetchRequest request() {

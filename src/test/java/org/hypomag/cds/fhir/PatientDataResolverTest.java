@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 class PatientDataResolverTest {
 
     static final String TOKEN = "tok-3f9a";
-    static final Map<String, String> ALL = PrefetchTemplates.all(TestKnowledge.labCodes());
+    static final Map<DataKey, String> ALL = PrefetchTemplates.byKey(TestKnowledge.labCodes());
     static final String MG_CODES = "http://loinc.org|19123-9,http://loinc.org|2601-3";
     static WireMockServer ehr;
     static WireMockServer elsewhere;
@@ -51,7 +51,7 @@ class PatientDataResolverTest {
         // first exchange of a JVM (class loading, Jetty start-up) takes seconds on a loaded machine
         ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/warm")).willReturn(okJson(Fhir.patient("warm"))));
         try (FhirHttpClient warm = new FhirHttpClient(props(20_000, 20_000, 1, 1 << 20))) {
-            new PatientDataResolver(FhirContext.forR4Cached(), warm).resolve(Map.of("patient", "Patient/warm"),
+            new PatientDataResolver(FhirContext.forR4Cached(), warm).resolve(Map.of(DataKey.PATIENT, "Patient/warm"),
                     new FetchRequest(base(), TOKEN, Map.of(), Map.of()));
         }
     }
@@ -93,10 +93,11 @@ class PatientDataResolverTest {
         return ehr.baseUrl() + "/fhir";
     }
 
-    static Map<String, String> templates(String... keys) {
-        Map<String, String> t = new LinkedHashMap<>();
+    static Map<DataKey, String> templates(String... keys) {
+        Map<DataKey, String> t = new LinkedHashMap<>();
         for (String k : keys) {
-            t.put(k, ALL.get(k));
+            DataKey key = DataKey.ofPrefetchKey(k).orElseThrow();
+            t.put(key, ALL.get(key));
         }
         return t;
     }
@@ -106,9 +107,9 @@ class PatientDataResolverTest {
     }
 
     /** Prefetch values as the request's JSON trees; text that is not JSON arrives as a JSON string value. */
-    static Map<String, Optional<JsonNode>> trees(Map<String, Optional<String>> prefetch) {
-        Map<String, Optional<JsonNode>> out = new HashMap<>();
-        prefetch.forEach((k, v) -> out.put(k, v.map(PatientDataResolverTest::tree)));
+    static Map<DataKey, Optional<JsonNode>> trees(Map<String, Optional<String>> prefetch) {
+        Map<DataKey, Optional<JsonNode>> out = new HashMap<>();
+        prefetch.forEach((k, v) -> out.put(DataKey.ofPrefetchKey(k).orElseThrow(), v.map(PatientDataResolverTest::tree)));
         return out;
     }
 
@@ -299,7 +300,7 @@ class PatientDataResolverTest {
 
     @Test
     void templateTokenWithoutValue_isUnknown() {
-        PatientData data = resolver().resolve(Map.of("conditions", "Condition?encounter={{context.encounterId}}"),
+        PatientData data = resolver().resolve(Map.of(DataKey.CONDITIONS, "Condition?encounter={{context.encounterId}}"),
                 request(base(), TOKEN, Map.of()));
 
         assertThat(unknownReason(data, DataKey.CONDITIONS))
@@ -311,7 +312,7 @@ class PatientDataResolverTest {
     void userPractitionerToken_isRenderedFromUserId() {
         ehr.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(Fhir.bundle(null))));
 
-        PatientData data = resolver().resolve(Map.of("conditions", "Condition?asserter={{userPractitionerId}}"),
+        PatientData data = resolver().resolve(Map.of(DataKey.CONDITIONS, "Condition?asserter={{userPractitionerId}}"),
                 request(base(), TOKEN, Map.of()));
 
         assertThat(data.result(DataKey.CONDITIONS)).containsInstanceOf(KeyResult.Empty.class);

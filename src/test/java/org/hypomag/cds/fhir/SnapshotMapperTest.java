@@ -509,9 +509,9 @@ class SnapshotMapperTest {
             patient = FhirJson.MAPPER.readTree(in).get("body").get("prefetch").get("patient").toString();
         }
         try (FhirHttpClient client = new FhirHttpClient(FhirProperties.defaults())) {
-            PatientData data = new PatientDataResolver(CTX, client).resolve(Map.of("patient", "Patient/{{context.patientId}}"),
+            PatientData data = new PatientDataResolver(CTX, client).resolve(Map.of(DataKey.PATIENT, "Patient/{{context.patientId}}"),
                     new FetchRequest("http://127.0.0.1:9/fhir", null, FetchRequest.tokens("1781", null, null),
-                            Map.of("patient", java.util.Optional.of(tree(patient)))));
+                            Map.of(DataKey.PATIENT, java.util.Optional.of(tree(patient)))));
 
             PatientSnapshot s = mapper.toSnapshot("1781", data, null, List.of(), false);
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.hypomag.cds.fhir.OperationOutcome;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.TestComponent;
@@ -77,11 +78,9 @@ class SecuredTestApp {
         }
 
         @ExceptionHandler(FhirServerNotAllowedException.class)
-        ResponseEntity<Map<String, Object>> refused(FhirServerNotAllowedException e) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("resourceType", "OperationOutcome",
-                    "issue", List.of(Map.of("severity", "error", "code", "forbidden", "details",
-                            Map.of("coding", List.of(Map.of("system", AuthFailure.ERROR_SYSTEM, "code", e.code())),
-                                    "text", e.getMessage())))));
+        ResponseEntity<OperationOutcome> refused(FhirServerNotAllowedException e) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(OperationOutcome.error("forbidden", e.code(), e.getMessage()));
         }
     }
 }
