@@ -1,171 +1,205 @@
 package org.hypomag.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.net.http.HttpResponse;
-
-import org.junit.jupiter.api.BeforeEach;
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
-/** Every kind of bad input gets a clear 4xx with an OperationOutcome and a stable code, never a 5xx. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cds.security.mode=demo", "cds.http.max-request-size=20KB"})
+/**
+ * Every kind of bad input gets a clear 4xx with an OperationOutcome and a stable code, never a 5xx. A web slice:
+ * the protocol layer (controller, error advice, size filter, the demo-mode authentication filter, the runner
+ * with its real validator, resolver and security policy) on MockMvc, without a server, actuator or demo page.
+ * The same answers over real HTTP are the end-to-end tests' (e2e/, resilience/).
+ */
+@Tag(TestPhases.SLICE)
+@WebMvcTest(controllers = CdsHooksController.class,
+        properties = {"cds.security.mode=demo", "cds.http.max-request-size=20KB"},
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = "org\\.hypomag\\.cds\\.(cdshooks|cards|fhir|security|system)\\..*"))
 class BadInputTest {
 
     private static final String PV = "/cds-services/hypomagnesemia-patient-view";
 
-    @LocalServerPort
-    int port;
-    HttpCalls http;
+    @Autowired
+    MockMvc mvc;
 
-    @BeforeEach
-    void setUp() {
-        http = new HttpCalls(port);
+    private MockHttpServletResponse call(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
     }
 
-    private void assertOutcome(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(HttpCalls.json(r.body()).path("resourceType").asString()).isEqualTo("OperationOutcome");
-        assertThat(HttpCalls.errorCode(r)).isEqualTo(code);
+    private MockHttpServletResponse post(String path, String body) throws Exception {
+        return post(path, body, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    private MockHttpServletResponse post(String path, String body, String contentType) throws Exception {
+        return call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .contentType(contentType).accept(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private void assertOutcome(MockHttpServletResponse r, int status, String code) throws Exception {
+        String body = r.getContentAsString();
+        assertThat(r.getStatus()).as(body).isEqualTo(status);
+        assertThat(HttpCalls.json(body).path("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(HttpCalls.json(body).at("/issue/0/details/coding/0/code").asString()).isEqualTo(code);
     }
 
     @Test
-    void malformedJson_is400() {
-        assertOutcome(http.post(PV, "{\"hook\": \"patient-view\", "), 400, "CDS-400-MALFORMED-JSON");
+    void malformedJson_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\": \"patient-view\", "), 400, "CDS-400-MALFORMED-JSON");
     }
 
     @Test
-    void jsonArrayInsteadOfObject_is400() {
-        assertOutcome(http.post(PV, "[1,2,3]"), 400, "CDS-400-MALFORMED-JSON");
+    void jsonArrayInsteadOfObject_is400() throws Exception {
+        assertOutcome(post(PV, "[1,2,3]"), 400, "CDS-400-MALFORMED-JSON");
     }
 
     @Test
-    void missingHook_is400() {
-        assertOutcome(http.post(PV, "{\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},\"prefetch\":{}}"),
+    void missingHook_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},\"prefetch\":{}}"),
                 400, "CDS-400-HOOK");
     }
 
     @Test
-    void hookOfAnotherService_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"order-sign\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"}}"),
+    void hookOfAnotherService_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"order-sign\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"}}"),
                 400, "CDS-400-HOOK-MISMATCH");
     }
 
     @Test
-    void missingHookInstance_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"context\":{\"patientId\":\"p1\"}}"),
+    void missingHookInstance_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"context\":{\"patientId\":\"p1\"}}"),
                 400, "CDS-400-HOOK-INSTANCE");
     }
 
     @Test
-    void missingContext_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\"}"), 400, "CDS-400-CONTEXT");
+    void missingContext_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\"}"), 400, "CDS-400-CONTEXT");
     }
 
     @Test
-    void missingPatientId_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"userId\":\"x\"}}"),
+    void missingPatientId_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"userId\":\"x\"}}"),
                 400, "CDS-400-PATIENT");
     }
 
     @Test
-    void patientIdWithMarkup_is400AndNotEchoed() {
-        HttpResponse<String> r = http.post(PV,
+    void patientIdWithMarkup_is400AndNotEchoed() throws Exception {
+        MockHttpServletResponse r = post(PV,
                 "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"<script>\"}}");
         assertOutcome(r, 400, "CDS-400-PATIENT");
-        assertThat(r.body()).doesNotContain("<script>");
+        assertThat(r.getContentAsString()).doesNotContain("<script>");
     }
 
     @Test
-    void orderSelectWithoutDraftOrders_is400() {
-        assertOutcome(http.post("/cds-services/hypomagnesemia-order-select",
+    void orderSelectWithoutDraftOrders_is400() throws Exception {
+        assertOutcome(post("/cds-services/hypomagnesemia-order-select",
                 "{\"hook\":\"order-select\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\","
                         + "\"selections\":[\"MedicationRequest/1\"]}}"), 400, "CDS-400-DRAFT-ORDERS");
     }
 
     @Test
-    void orderSelectWithBadSelections_is400() {
-        assertOutcome(http.post("/cds-services/hypomagnesemia-order-select",
+    void orderSelectWithBadSelections_is400() throws Exception {
+        assertOutcome(post("/cds-services/hypomagnesemia-order-select",
                 "{\"hook\":\"order-select\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\","
                         + "\"selections\":[42],\"draftOrders\":{\"resourceType\":\"Bundle\"}}}"),
                 400, "CDS-400-SELECTIONS");
     }
 
     @Test
-    void fhirAuthorizationWithoutFhirServer_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+    void fhirAuthorizationWithoutFhirServer_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
                 + "\"fhirAuthorization\":{\"access_token\":\"secret\",\"token_type\":\"Bearer\"}}"),
                 400, "CDS-400-FHIR-SERVER");
     }
 
     @Test
-    void fhirServerNotAUrl_is400() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+    void fhirServerNotAUrl_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
                 + "\"fhirServer\":\"ftp://x\"}"), 400, "CDS-400-FHIR-SERVER");
     }
 
     @Test
-    void fhirServerNotOnTheAllowlist_is403_andNothingIsFetched() {
-        assertOutcome(http.post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+    void fhirServerNotOnTheAllowlist_is403_andNothingIsFetched() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
                 + "\"fhirServer\":\"https://fhir.elsewhere.example/r4\","
                 + "\"fhirAuthorization\":{\"access_token\":\"secret\",\"token_type\":\"Bearer\"}}"),
                 403, "AUTH-FHIR-SERVER-NOT-ALLOWED");
     }
 
     @Test
-    void unknownService_is404() {
-        assertOutcome(http.post("/cds-services/no-such-service",
+    void fhirServerWithADotSegment_is403Invalid() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+                + "\"fhirServer\":\"http://127.0.0.1:1/fhir/../admin\"}"), 403, "AUTH-FHIR-SERVER-INVALID");
+    }
+
+    @Test
+    void unknownService_is404() throws Exception {
+        assertOutcome(post("/cds-services/no-such-service",
                 "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"}}"),
                 404, "CDS-404-SERVICE");
     }
 
     @Test
-    void bodyOverTheLimit_is413() {
+    void bodyOverTheLimit_is413() throws Exception {
         String big = "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},\"x\":\""
                 + "a".repeat(30_000) + "\"}";
-        assertOutcome(http.post(PV, big), 413, "CDS-413-TOO-LARGE");
+        assertOutcome(post(PV, big), 413, "CDS-413-TOO-LARGE");
     }
 
     @Test
-    void wrongContentType_is415() {
-        assertOutcome(http.post(PV, "hook=patient-view", "text/plain"), 415, "CDS-415-CONTENT-TYPE");
+    void wrongContentType_is415() throws Exception {
+        assertOutcome(post(PV, "hook=patient-view", "text/plain"), 415, "CDS-415-CONTENT-TYPE");
     }
 
     @Test
-    void noPrefetchAndNoFhirServer_is412() {
-        HttpResponse<String> r = http.post(PV,
+    void noPrefetchAndNoFhirServer_is412() throws Exception {
+        MockHttpServletResponse r = post(PV,
                 "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"}}");
         assertOutcome(r, 412, "CDS-412-PREFETCH");
-        assertThat(r.body()).contains("magnesium");
+        assertThat(r.getContentAsString()).contains("magnesium");
     }
 
     @Test
-    void getOnAHookEndpoint_is405() {
-        assertOutcome(http.get(PV), 405, "CDS-405-METHOD");
+    void prefetchNotAnObject_is400() throws Exception {
+        assertOutcome(post(PV, "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},"
+                + "\"prefetch\":[]}"), 400, "CDS-400-PREFETCH");
     }
 
     @Test
-    void feedbackWithoutItems_is400() {
-        assertOutcome(http.post(PV + "/feedback", "{\"feedback\":[]}"), 400, "CDS-400-FEEDBACK");
+    void getOnAHookEndpoint_is405() throws Exception {
+        assertOutcome(call(get(PV).accept(MediaType.APPLICATION_JSON)), 405, "CDS-405-METHOD");
     }
 
     @Test
-    void feedbackAcceptedWithoutSuggestions_is400() {
-        assertOutcome(http.post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"accepted\","
+    void feedbackWithoutItems_is400() throws Exception {
+        assertOutcome(post(PV + "/feedback", "{\"feedback\":[]}"), 400, "CDS-400-FEEDBACK");
+    }
+
+    @Test
+    void feedbackAcceptedWithoutSuggestions_is400() throws Exception {
+        assertOutcome(post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"accepted\","
                 + "\"outcomeTimestamp\":\"2026-11-22T14:40:04.700Z\"}]}"), 400, "CDS-400-FEEDBACK-SUGGESTION");
     }
 
     @Test
-    void feedbackWithUnknownOutcome_is400() {
-        assertOutcome(http.post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"ignored\","
+    void feedbackWithUnknownOutcome_is400() throws Exception {
+        assertOutcome(post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"ignored\","
                 + "\"outcomeTimestamp\":\"2026-11-22T14:40:04.700Z\"}]}"), 400, "CDS-400-FEEDBACK-OUTCOME");
     }
 
     @Test
-    void feedbackWithBadTimestamp_is400() {
-        assertOutcome(http.post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"overridden\","
+    void feedbackWithBadTimestamp_is400() throws Exception {
+        assertOutcome(post(PV + "/feedback", "{\"feedback\":[{\"card\":\"c1\",\"outcome\":\"overridden\","
                 + "\"outcomeTimestamp\":\"yesterday\"}]}"), 400, "CDS-400-FEEDBACK-TIMESTAMP");
     }
 }

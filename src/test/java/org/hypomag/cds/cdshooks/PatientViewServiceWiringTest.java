@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.hypomag.cds.TestPhases;
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.Code;
@@ -17,11 +18,13 @@ import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.clinical.ResultStatus;
 import org.hypomag.cds.clinical.Sex;
 import org.hypomag.cds.clinical.SourceRef;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The service as Spring wires it: knowledge and card texts load at startup, cards come out of the call. */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class PatientViewServiceWiringTest {
 

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Discovery, feedback and CORS as the spec and the reference EHR simulator expect them. */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cds.security.mode=demo", "cds.http.cors-allowed-origins=http://127.0.0.1:8081"})
 class ProtocolTest {

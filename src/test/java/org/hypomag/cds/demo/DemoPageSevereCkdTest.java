@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.List;
 
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * hypomagnesemia.md D6); accepting it reaches the feedback endpoint and the next order-select does not offer
  * the same order again. Needs the clinical engine and fhir-samples/ merged; fails (never skips) without them.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
 @ActiveProfiles("demo")
 class DemoPageSevereCkdTest {

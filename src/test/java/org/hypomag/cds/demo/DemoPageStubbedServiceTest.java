@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * indicator colours, safe markdown, prefetch built from the sample with shifted dates, accept → feedback →
  * order-select with the suggested order, and dismiss → override feedback.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
 @ActiveProfiles("demo")
 @Import(StubCdsService.class)

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * renderer escapes everything, prefetch templates are answered like a FHIR server, dates shift, and suggestion
  * actions change the draft as the spec orders them.
  */
+@Tag(TestPhases.CONTEXT)
 class DemoScriptsTest {
 
     private static final Path STATIC = Path.of("src/main/resources/static").toAbsolutePath();

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * without another indication, the D8 labs with an order-hook IV suggestion, and the magnesium source on the
  * hypermagnesemia card.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 class MgOrderAndSourceEndToEndTest {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * given as a rate, a child's mg/kg order), the sandbox's own requests, and order-sign after the clinician
  * answered an order-select card.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 class OrderHooksEndToEndTest {

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * patient's, and its own value as displayed (1 decimal, issue 19; 2 where 1 would cross a grade boundary).
  * 90 patients are low (0.71–1.69 mg/dL); 10 are normal (2.01–2.11 mg/dL) and must get no magnesium alert at all.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cds.security.mode=demo")
 class ConcurrentPatientsTest {
 

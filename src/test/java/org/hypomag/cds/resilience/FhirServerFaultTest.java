@@ -20,9 +20,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * it does, the service answers 200 within its deadline plus a margin, never a 5xx, says on a card that
  * magnesium could not be checked, and keeps its memory bounded.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cds.security.mode=demo", "cds.fhir.deadline=" + FhirServerFaultTest.DEADLINE_MS + "ms",
         "cds.fhir.max-body-bytes=" + FhirServerFaultTest.CAP_MB + "MB"})

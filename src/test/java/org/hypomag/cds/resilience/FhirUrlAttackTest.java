@@ -15,9 +15,11 @@ import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * "%2e%2e", a relative "../admin") are never followed with the access token, a fhirServer with "..;" is
  * refused, a patient id ".." never becomes GET Patient/.., and an IPv6 loopback fhirServer works.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cds.security.mode=demo", "cds.fhir.deadline=3000ms"})
 class FhirUrlAttackTest {

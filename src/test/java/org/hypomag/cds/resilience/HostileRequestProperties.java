@@ -15,9 +15,12 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.hypomag.cds.CdsApplication;
+import org.hypomag.cds.TestPhases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,15 +29,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * At least 10,000 generated hostile requests over real HTTP (keep-alive) to every endpoint: none may get a
+ * At least 10,000 generated hostile requests (with {@code -Dhostile.full=true}; a tenth of them by default, see
+ * {@link HostileTries}) over real HTTP (keep-alive) to every endpoint: none may get a
  * 5xx, every non-2xx is a 4xx with an OperationOutcome, and the service is healthy afterwards. The service
  * runs on a random loopback port in demo security mode (jqwik has no Spring extension, so the test starts
  * the application itself, as {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} would). Seeds are fixed
  * so CI sees the same requests every run.
  */
+@Tag(TestPhases.CONTEXT)
+@AddLifecycleHook(HostileTries.class)
 class HostileRequestProperties {
 
-    static final int MIN_REQUESTS = 10_000;
+    static final int MIN_REQUESTS = HostileTries.scaled(10_000);
     static ConfigurableApplicationContext app;
     static RawHttp http;
 

@@ -12,9 +12,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.hypomag.cds.CdsApplication;
+import org.hypomag.cds.TestPhases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * unbounded decimals and implausible values in the prefetch (12.1), unbounded feedback (12.2), dot ids
  * (12.7), and answers that were not OperationOutcomes (12.8). None may give a 5xx.
  */
+@Tag(TestPhases.CONTEXT)
 class HostileRound2Properties {
 
     static ConfigurableApplicationContext app;

@@ -15,11 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.hypomag.cds.TestPhases;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.hypomag.cds.samples.HookExamples.Data;
 import org.hypomag.cds.samples.HookExamples.Example;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * no sentence twice, no number with more than 2 decimals, a summary under 140 characters, and the D8 watch and
  * antidote texts at most once per card (orders included).
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 class CardWritingTest {

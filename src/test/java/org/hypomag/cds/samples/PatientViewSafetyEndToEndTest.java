@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Issue 19 items 1-8, 12, 13 and issue 18 items 1, 3 end to end: a sample patient of fhir-samples/ (changed where
  * the finding needs it) through the HTTP service with full prefetch, the card as the EHR receives it.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 class PatientViewSafetyEndToEndTest {

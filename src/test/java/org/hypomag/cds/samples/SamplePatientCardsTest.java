@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * holding it would answer the discovery templates): the headline card of fhir-samples/README.md — its type,
  * indicator and first suggested dose — so a newcomer opening any sample sees the card the table promises.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 class SamplePatientCardsTest {

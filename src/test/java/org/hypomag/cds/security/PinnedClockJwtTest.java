@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 
 import org.hypomag.cds.CdsApplication;
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Issue 19.17: with the clinical clock pinned ({@code cds.clock.fixed}, the README's way to replay the dated
  * samples) a real token minted now is accepted, and an expired one refused: the JWT checks use the real clock.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(classes = CdsApplication.class, properties = "cds.clock.fixed=2026-11-23T12:00:00Z")
 @AutoConfigureMockMvc
 class PinnedClockJwtTest {

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Through the filter: a full replay memory answers 503 + Retry-After (never forgets, 12.3); a jti over 256
  * characters is refused (12.3); a wrong aud is logged at WARN with the received value (12.5).
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(classes = SecuredTestApp.class, properties = "cds.security.replay-cache-size=3")
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)

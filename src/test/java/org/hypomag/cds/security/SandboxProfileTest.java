@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.hypomag.cds.TestPhases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * public base http://127.0.0.1:9000) accepts the captured sandbox calls at their iat, through the filter and
  * the fhirServer check, and refuses them after expiry.
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(classes = SecuredTestApp.class)
 @AutoConfigureMockMvc
 @ActiveProfiles("security-example")

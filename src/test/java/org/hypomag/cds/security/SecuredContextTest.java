@@ -3,7 +3,9 @@ package org.hypomag.cds.security;
 import static org.hypomag.cds.security.SecuredCalls.EHR;
 import static org.hypomag.cds.security.SecuredCalls.JWKS;
 
+import org.hypomag.cds.TestPhases;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -16,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * https://fhir.test.example/r4, http://fhir-plain.test.example/r4 (no http for tokens) and
  * http://127.0.0.1:8089/fhir (http allowed).
  */
+@Tag(TestPhases.CONTEXT)
 @SpringBootTest(classes = SecuredTestApp.class)
 @AutoConfigureMockMvc
 abstract class SecuredContextTest {
