@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import org.hypomag.cds.cards.Coding;
 
 /** One entry of the discovery response (CDS Hooks 2.0.1 §Discovery). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

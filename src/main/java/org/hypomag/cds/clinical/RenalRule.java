@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * D6/D15/D19: the newest current kidney value drives the band: a reported eGFR (within 7 days) or an eGFR

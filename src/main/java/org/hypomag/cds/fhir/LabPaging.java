@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.DataKey;
-import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.LabResult;
 import org.hypomag.cds.clinical.ResultStatus;
 import org.hypomag.cds.clinical.Thresholds;
