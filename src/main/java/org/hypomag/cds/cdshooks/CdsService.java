@@ -2,10 +2,8 @@ package org.hypomag.cds.cdshooks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.hypomag.cds.cards.Card;
-import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.PatientSnapshot;
 
 /**
@@ -16,17 +14,8 @@ interface CdsService {
 
     ServiceDescriptor descriptor();
 
-    /** The prefetch templates of {@link #descriptor()} by data key: what the service fetches when a key is missing. */
-    Map<DataKey, String> prefetchTemplates();
-
     /** Context fields the hook requires besides patientId (e.g. draftOrders for order hooks). */
     List<String> requiredContext();
-
-    /**
-     * Whether every draft order counts as selected: true when the hook has no {@code selections} (order-sign
-     * signs them all; patient-view sends none), false on order-select, where only the selected drafts are.
-     */
-    boolean allDraftsSelected();
 
     List<Card> cards(PatientSnapshot snapshot, HookCall call, Instant now);
 

@@ -51,9 +51,9 @@ class HookCallRunner {
             // before anything is fetched: the access token may only go to a server this caller may name
             fhirServerPolicy.check(caller, fetch.fhirServer(), fetch.accessToken() != null);
         }
-        PatientData data = resolver.resolve(service.prefetchTemplates(), fetch);
+        PatientData data = resolver.resolve(service.descriptor().templates(), fetch);
         PatientSnapshot snapshot = mapper.toSnapshot(call.patientId(), call.encounterId(), data, call.draftOrders(),
-                call.selections(), service.allDraftsSelected());
+                call.selections(), service.descriptor().allDraftsSelected());
         Instant now = clock.instant();
         List<Card> cards = service.cards(snapshot, call, now);
         String owner = CardLedger.owner(caller);

@@ -2,11 +2,9 @@ package org.hypomag.cds.cdshooks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.cards.OrderHookCards;
-import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.springframework.stereotype.Component;
@@ -18,31 +16,19 @@ class OrderSelectService implements CdsService {
     static final String ID = "hypomagnesemia-order-select";
 
     private final ServiceDescriptor descriptor;
-    private final Map<DataKey, String> templates;
     private final OrderHookCards orderCards;
 
     OrderSelectService(Knowledge knowledge, OrderHookCards orderCards) {
         this.orderCards = orderCards;
-        this.templates = ServiceDescriptors.templates(knowledge);
         this.descriptor = ServiceDescriptors.of("order-select", ID, "Hypomagnesemia: check selected orders",
                 "When a magnesium-wasting drug (PPI, loop or thiazide diuretic, calcineurin inhibitor, cisplatin "
                         + "...) is selected, warns if magnesium is low (with a dosed replacement) or unmeasured; when "
-                        + "a magnesium order is selected, checks its dose against the level, kidney function and age.", knowledge);
+                        + "a magnesium order is selected, checks its dose against the level, kidney function and age.", false, knowledge);
     }
 
     @Override
     public ServiceDescriptor descriptor() {
         return descriptor;
-    }
-
-    @Override
-    public Map<DataKey, String> prefetchTemplates() {
-        return templates;
-    }
-
-    @Override
-    public boolean allDraftsSelected() {
-        return false;
     }
 
     @Override

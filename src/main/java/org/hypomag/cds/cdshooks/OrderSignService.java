@@ -2,11 +2,9 @@ package org.hypomag.cds.cdshooks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.cards.OrderHookCards;
-import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.springframework.stereotype.Component;
@@ -18,31 +16,19 @@ class OrderSignService implements CdsService {
     static final String ID = "hypomagnesemia-order-sign";
 
     private final ServiceDescriptor descriptor;
-    private final Map<DataKey, String> templates;
     private final OrderHookCards orderCards;
 
     OrderSignService(Knowledge knowledge, OrderHookCards orderCards) {
         this.orderCards = orderCards;
-        this.templates = ServiceDescriptors.templates(knowledge);
         this.descriptor = ServiceDescriptors.of("order-sign", ID, "Hypomagnesemia: last check before signing",
                 "Last check before signing: every drafted magnesium-wasting drug and magnesium order is checked "
                         + "as on order-select; cards already accepted or dismissed for this encounter are not "
-                        + "repeated when nothing changed.", knowledge);
+                        + "repeated when nothing changed.", true, knowledge);
     }
 
     @Override
     public ServiceDescriptor descriptor() {
         return descriptor;
-    }
-
-    @Override
-    public Map<DataKey, String> prefetchTemplates() {
-        return templates;
-    }
-
-    @Override
-    public boolean allDraftsSelected() {
-        return true;
     }
 
     @Override

@@ -2,13 +2,11 @@ package org.hypomag.cds.cdshooks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.cards.PatientViewCardRenderer;
 import org.hypomag.cds.clinical.Assessment;
 import org.hypomag.cds.clinical.Assessor;
-import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.springframework.stereotype.Component;
@@ -20,32 +18,20 @@ class PatientViewService implements CdsService {
     static final String ID = "hypomagnesemia-patient-view";
 
     private final ServiceDescriptor descriptor;
-    private final Map<DataKey, String> templates;
     private final Knowledge knowledge;
     private final PatientViewCardRenderer renderer;
 
     PatientViewService(Knowledge knowledge, PatientViewCardRenderer renderer) {
         this.knowledge = knowledge;
         this.renderer = renderer;
-        this.templates = ServiceDescriptors.templates(knowledge);
         this.descriptor = ServiceDescriptors.of("patient-view", ID, "Hypomagnesemia: alert and magnesium orders",
                 "Grades the newest serum magnesium, names magnesium-wasting drugs and suggests a magnesium "
-                        + "sulfate order dosed for the level, kidney function and age.", knowledge);
+                        + "sulfate order dosed for the level, kidney function and age.", true, knowledge);
     }
 
     @Override
     public ServiceDescriptor descriptor() {
         return descriptor;
-    }
-
-    @Override
-    public Map<DataKey, String> prefetchTemplates() {
-        return templates;
-    }
-
-    @Override
-    public boolean allDraftsSelected() {
-        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.hypomag.cds.cdshooks;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hypomag.cds.clinical.DataKey;
@@ -21,13 +22,13 @@ final class ServiceDescriptors {
     private ServiceDescriptors() {
     }
 
-    static ServiceDescriptor of(String hook, String id, String title, String description, Knowledge knowledge) {
-        return new ServiceDescriptor(hook, id, title, description, PrefetchTemplates.all(knowledge.labCodes()),
-                USAGE, Map.of(KNOWLEDGE_VERSION_EXTENSION, knowledge.version()));
-    }
-
-    /** The templates of {@link #of}'s prefetch, by data key. */
-    static Map<DataKey, String> templates(Knowledge knowledge) {
-        return PrefetchTemplates.byKey(knowledge.labCodes());
+    /** @param allDraftsSelected see {@link ServiceDescriptor#allDraftsSelected()} */
+    static ServiceDescriptor of(String hook, String id, String title, String description, boolean allDraftsSelected,
+                                Knowledge knowledge) {
+        Map<DataKey, String> templates = PrefetchTemplates.byKey(knowledge.labCodes());
+        Map<String, String> prefetch = new LinkedHashMap<>();
+        templates.forEach((key, template) -> prefetch.put(key.prefetchKey(), template));
+        return new ServiceDescriptor(hook, id, title, description, prefetch, USAGE,
+                Map.of(KNOWLEDGE_VERSION_EXTENSION, knowledge.version()), templates, allDraftsSelected);
     }
 }
