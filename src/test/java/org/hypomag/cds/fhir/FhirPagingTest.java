@@ -47,6 +47,14 @@ class FhirPagingTest {
     static void start() {
         ehr = new WireMockServer(options().dynamicPort());
         ehr.start();
+        // the first exchange of a JVM (class loading, Jetty start-up) can pass the 5 s query timeout on a loaded
+        // machine: made once here, as PatientDataResolverTest does, so no test's first query pays for it
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Patient/warm")).willReturn(okJson(Fhir.patient("warm"))));
+        try (FhirHttpClient warm = new FhirHttpClient(new FhirProperties(Duration.ofSeconds(20), Duration.ofSeconds(20),
+                1, DataSize.ofMegabytes(1), 2000, 4, false))) {
+            new PatientDataResolver(FhirContext.forR4Cached(), warm).resolve(Map.of(DataKey.PATIENT, "Patient/warm"),
+                    new FetchRequest(base(), "tok", Map.of(), Map.of()));
+        }
     }
 
     @AfterAll
