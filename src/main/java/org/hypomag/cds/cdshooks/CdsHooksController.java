@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hypomag.cds.security.CallerIdentity;
+import org.hypomag.cds.smart.SmartLaunch;
 import org.springframework.http.HttpStatus;
 
 import org.springframework.http.MediaType;
@@ -20,11 +21,14 @@ class CdsHooksController {
     private final CdsServiceRegistry registry;
     private final HookCallRunner runner;
     private final FeedbackReceiver feedback;
+    private final SmartLaunch smartLaunch;
 
-    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback) {
+    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback,
+                       SmartLaunch smartLaunch) {
         this.registry = registry;
         this.runner = runner;
         this.feedback = feedback;
+        this.smartLaunch = smartLaunch;
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,7 +41,7 @@ class CdsHooksController {
     CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
         CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
                 "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
-        return runner.run(id, request, caller);
+        return runner.run(id, request, caller, smartLaunch.urlFor(http).orElse(null));
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
