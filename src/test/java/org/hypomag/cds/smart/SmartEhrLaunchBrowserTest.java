@@ -14,9 +14,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -127,6 +131,46 @@ class SmartEhrLaunchBrowserTest {
                 .as("the library keeps its state (with the token) in sessionStorage only").contains(TOKEN);
         assertThat(page.body("data-csp-violations")).as("CSP violations: " + page.body("data-csp-last")).isNull();
         page.screenshot("ehr-launch-severe-ckd-90d");
+    }
+
+    /**
+     * Issue 17 figure (BENCHMARKS.md; printed, not asserted as a time): the JMH patient's two years of weekly labs,
+     * served by the stub as an open server, drawn for the 2-year range (416 points, 4 drug lanes, 8 Mg markers,
+     * the table of 416 rows): the app's own draw time (charts and table) from performance.now(), median of 7.
+     */
+    @Test
+    void twoYearsOfWeeklyLabs_renderTimeIsMeasured() throws Exception {
+        Instant now = Instant.now();
+        String base = "/bench/fhir";
+        ehr.stubFor(get(urlPathEqualTo(base + "/Patient/" + TwoYearPatient.ID)).willReturn(okJson(TwoYearPatient.patient())));
+        ehr.stubFor(get(urlPathEqualTo(base + "/Observation")).willReturn(okJson(TwoYearPatient.observations(now))));
+        ehr.stubFor(get(urlPathEqualTo(base + "/MedicationStatement")).willReturn(okJson(TwoYearPatient.statements(now))));
+        ehr.stubFor(get(urlPathEqualTo(base + "/MedicationAdministration"))
+                .willReturn(okJson(TwoYearPatient.administrations(now))));
+        ehr.stubFor(get(urlPathEqualTo(base + "/MedicationRequest")).willReturn(okJson(TwoYearPatient.empty())));
+
+        TrendPage page = new TrendPage(driver).open("http://localhost:" + port + "/smart/launch.html?fhirServiceUrl="
+                + "http://127.0.0.1:" + ehr.port() + base + "&patientId=" + TwoYearPatient.ID);
+        String first = page.body("data-render-ms");
+        String load = page.body("data-load-ms");
+        List<Double> twoYears = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            page.click("range-7d");
+            page.click("range-2y");
+            twoYears.add(Double.parseDouble(page.body("data-render-ms")));
+        }
+        assertThat(page.body("data-points")).isEqualTo(String.valueOf(TwoYearPatient.PLOTTED));
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#chart rect.bar"))).hasSize(5);
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("#chart path.given"))).hasSize(8);
+        assertThat(page.labs("MAGNESIUM")).hasSize(104);
+        Collections.sort(twoYears);
+        String line = String.format(Locale.ROOT, "SMART trend app, 2 years of weekly labs (%d points, 5 drug bars, 8 Mg "
+                        + "markers, %d table rows): 2-year draw median %.1f ms (min %.1f, max %.1f, n=7); first draw "
+                        + "(90 d) %s ms; launch-to-drawn incl. FHIR reads %s ms", TwoYearPatient.PLOTTED,
+                TwoYearPatient.PLOTTED, twoYears.get(3), twoYears.get(0), twoYears.get(6), first, load);
+        System.out.println(line);
+        Files.writeString(java.nio.file.Path.of("target", "smart-render-benchmark.txt"), line + System.lineSeparator());
+        page.screenshot("two-year-patient-2y");
     }
 
     private static LoggedRequest only(List<LoggedRequest> requests) {
