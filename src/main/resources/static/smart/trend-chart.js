@@ -148,7 +148,9 @@
     rows.push({ label: 'Magnesium given', cls: null });
     rows.forEach(function (row) {
       el('rect', { x: LEFT, y: top, width: plotW, height: LANE, 'class': 'lane' }, g);
-      text(g, LEFT - 8, top + LANE - 6, row.label, 'lane-label', 'end');
+      var short = row.label.length > 22 ? row.label.substring(0, 21) + '…' : row.label;
+      var label = text(g, LEFT - 8, top + LANE - 6, short, 'lane-label', 'end');
+      if (short !== row.label) { el('title', {}, label).textContent = row.label; }
       var items = row.cls ? meds.exposures.filter(function (e) { return e.cls === row.cls; }) : meds.given;
       items.forEach(function (e) {
         if (e.end < t0 || e.start > t1) { return; }

@@ -135,8 +135,8 @@ class SmartEhrLaunchBrowserTest {
 
     /**
      * Issue 17 figure (BENCHMARKS.md; printed, not asserted as a time): the JMH patient's two years of weekly labs,
-     * served by the stub as an open server, drawn for the 2-year range (416 points, 4 drug lanes, 8 Mg markers,
-     * the table of 416 rows): the app's own draw time (charts and table) from performance.now(), median of 7.
+     * served by the stub as an open server, drawn for the 2-year range (312 points, 4 drug lanes with 5 bars, 8 Mg markers,
+     * the table of 312 rows): the app's own draw time (charts and table) from performance.now(), median of 7.
      */
     @Test
     void twoYearsOfWeeklyLabs_renderTimeIsMeasured() throws Exception {
