@@ -82,7 +82,7 @@
     return box;
   }
 
-  function links(card) {
+  function links(card, handlers) {
     if (!(card.links || []).length) {
       return null;
     }
@@ -90,8 +90,14 @@
     card.links.forEach(function (l) {
       var li = el('li');
       var url = l.type === 'absolute' ? safeUrl(l.url) : null;
+      // a SMART link: this demo EHR launches it the open-server way (its FHIR server is /demo/fhir, no auth)
+      var smart = l.type === 'smart' && handlers && handlers.smartLaunch && safeUrl(l.url)
+        ? handlers.smartLaunch(safeUrl(l.url)) : null;
       if (url) {
         li.appendChild(el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, l.label));
+      } else if (smart) {
+        li.appendChild(el('a', { href: smart, target: '_blank', rel: 'noopener noreferrer', 'class': 'smart-link' },
+          l.label + ' (SMART app)'));
       } else {
         li.appendChild(el('span', {}, l.label + (l.type === 'smart' ? ' (SMART app: not launched in this demo)' : '')));
       }
@@ -113,7 +119,7 @@
       detail.innerHTML = ns.markdown.render(card.detail); // escaped first, fixed tags only
       article.appendChild(detail);
     }
-    [suggestions(card, handlers), links(card), source(card)].forEach(function (n) {
+    [suggestions(card, handlers), links(card, handlers), source(card)].forEach(function (n) {
       if (n) { article.appendChild(n); }
     });
     var dismiss = el('button', { type: 'button', 'class': 'dismiss' }, 'Dismiss…');

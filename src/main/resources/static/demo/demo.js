@@ -121,8 +121,16 @@
       { feedback: [item] }).catch(function (e) { status('Feedback failed: ' + e.message, true); });
   }
 
+  /** The trend app's open-server launch for the current patient against this service's demo FHIR view. */
+  function trendLaunch(launchUrl) {
+    var origin = state.base || window.location.origin;
+    return launchUrl + (launchUrl.indexOf('?') < 0 ? '?' : '&') + 'fhirServiceUrl='
+      + encodeURIComponent(origin + '/demo/fhir') + '&patientId=' + encodeURIComponent(state.patient.id);
+  }
+
   function handlers(serviceId) {
     return {
+      smartLaunch: trendLaunch,
       accept: function (card, suggestion) {
         var sent = card.uuid && suggestion.uuid
           ? sendFeedback(serviceId, { card: card.uuid, outcome: 'accepted',
@@ -242,6 +250,9 @@
       $('cards').textContent = '';
       $('cards-heading').textContent = 'Cards';
       status('Order screen: pick a drug and select it (order-select), then sign (order-sign).');
+    }));
+    $('open-trend').addEventListener('click', requirePatient(function () {
+      window.open(trendLaunch((state.base || window.location.origin) + '/smart/launch.html'), '_blank', 'noopener');
     }));
     $('order-form').addEventListener('submit', selectOrder);
     $('sign').addEventListener('click', sign);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hypomag.cds.security.CallerIdentity;
+import org.hypomag.cds.smart.SmartLaunch;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +19,14 @@ class CdsHooksController {
     private final CdsServiceRegistry registry;
     private final HookCallRunner runner;
     private final FeedbackReceiver feedback;
+    private final SmartLaunch smartLaunch;
 
-    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback) {
+    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback,
+                       SmartLaunch smartLaunch) {
         this.registry = registry;
         this.runner = runner;
         this.feedback = feedback;
+        this.smartLaunch = smartLaunch;
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,7 +37,7 @@ class CdsHooksController {
     @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
-        return runner.run(id, request, CallerIdentity.require(http));
+        return runner.run(id, request, CallerIdentity.require(http), smartLaunch.urlFor(http).orElse(null));
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,

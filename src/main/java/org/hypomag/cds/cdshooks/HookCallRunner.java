@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hypomag.cds.cards.Card;
+import org.hypomag.cds.cards.TrendLinks;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.fhir.FetchRequest;
 import org.hypomag.cds.fhir.PatientData;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one hook call, top to bottom: validate → resolve patient data (prefetch, else the EHR's FHIR server)
- * → snapshot → the service's assessment and cards. The inbound request is never mutated.
+ * → snapshot → the service's assessment and cards (with the trend app link, issue 17). The inbound request is
+ * never mutated.
  */
 @Component
 class HookCallRunner {
@@ -43,7 +45,8 @@ class HookCallRunner {
         this.clock = clock;
     }
 
-    CdsResponse run(String serviceId, CdsRequest request, CallerIdentity caller) {
+    /** @param trendLaunchUrl the SMART trend app's launch URL the linked cards carry; null: no link */
+    CdsResponse run(String serviceId, CdsRequest request, CallerIdentity caller, String trendLaunchUrl) {
         CdsService service = registry.find(serviceId);
         HookCall call = validator.validate(service, request);
         FetchRequest fetch = call.fetch();
@@ -61,6 +64,6 @@ class HookCallRunner {
             cards = deduplicator.withoutAnswered(owner, call, cards, snapshot.drafts());
         }
         ledger.record(owner, call, cards, now);
-        return CdsResponse.of(cards);
+        return CdsResponse.of(TrendLinks.withTrendLink(cards, trendLaunchUrl));
     }
 }

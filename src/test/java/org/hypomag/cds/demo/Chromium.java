@@ -18,15 +18,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * apt-get when they are missing (CI runs as root) and fails, never skips, when they still are not there. Both
  * paths are named, so Selenium Manager never tries to download a browser or driver.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
-    static void ensureInstalled() throws IOException, InterruptedException {
+    public static void ensureInstalled() throws IOException, InterruptedException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             run(List.of("apt-get", "update"), 10);
             run(List.of("apt-get", "install", "-y", "chromium", "chromium-driver"), 20);
@@ -44,7 +44,7 @@ final class Chromium {
         }
     }
 
-    static ChromeDriver start(Path userDataDir) {
+    public static ChromeDriver start(Path userDataDir) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -92,4 +92,34 @@ class DemoPageSevereCkdTest {
         assertThat(page.cards()).extracting(c -> c.findElement(By.cssSelector(".card-summary")).getText())
                 .doesNotHaveDuplicates();
     }
+
+    /**
+     * Issue 17: the critical card's "Magnesium trend" SMART link opens the trend app for the same patient against
+     * this service's demo FHIR view (open-server launch), so the README's start command alone shows it.
+     */
+    @Test
+    void severeCkdCard_trendLinkLaunchesTheSmartAppForThePatient() {
+        DemoPage page = new DemoPage(driver).open("http://localhost:" + port + "/");
+        page.choosePatient("severe-ckd");
+        page.openChart();
+        WebElement link = page.card("critical").findElement(By.cssSelector("a.smart-link"));
+        assertThat(link.getDomAttribute("href")).startsWith("http://localhost:" + port + "/smart/launch.html?fhirServiceUrl=")
+                .endsWith("&patientId=severe-ckd");
+        String demoTab = driver.getWindowHandle();
+        link.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getWindowHandles().size() > 1);
+        String appTab = driver.getWindowHandles().stream().filter(h -> !h.equals(demoTab)).findFirst().orElseThrow();
+        driver.switchTo().window(appTab);
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.getCurrentUrl().contains("/smart/app.html") && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            assertThat(driver.findElements(By.cssSelector("#lab-table tr[data-analyte='MAGNESIUM']")))
+                    .extracting(tr -> tr.getDomAttribute("data-value")).containsExactly("0.8", "1.2", "1.5");
+        } finally {
+            driver.close();
+            driver.switchTo().window(demoTab);
+        }
+    }
 }

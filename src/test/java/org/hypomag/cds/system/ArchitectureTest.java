@@ -77,6 +77,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void smartApp_doesNotKnowCardsOrProtocol() {
+        noClasses().that().resideInAPackage("..smart..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cdshooks..", "..cards..")
+                .check(classes);
+    }
+
+    @Test
     void knowledge_dependsOnlyOnClinical() {
         noClasses().that().resideInAPackage("..knowledge..")
                 .should().dependOnClassesThat().resideInAnyPackage("..cdshooks..", "..fhir..", "..security..",
