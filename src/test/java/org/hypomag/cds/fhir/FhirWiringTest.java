@@ -1,5 +1,6 @@
 package org.hypomag.cds.fhir;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import ca.uhn.fhir.context.FhirContext;
 import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.UnitTable;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,7 +35,7 @@ class FhirWiringTest {
 
         @Bean
         UnitTable unitTable() {
-            return UnitsLoader.loadDefault();
+            return KnowledgeLoader.loadDefault().units();
         }
 
         @Bean
