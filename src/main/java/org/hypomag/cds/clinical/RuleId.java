@@ -56,6 +56,11 @@ public record RuleId(String id) {
         return r;
     }
 
+    /** Whether {@code ruleId} (as findings carry it) is this rule. */
+    public boolean is(String ruleId) {
+        return id.equals(ruleId);
+    }
+
     /** Every constant above, in declaration order. */
     public static Set<RuleId> declared() {
         return Collections.unmodifiableSet(DECLARED);

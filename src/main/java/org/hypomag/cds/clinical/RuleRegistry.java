@@ -33,7 +33,7 @@ public record RuleRegistry(String version, Map<String, Rule> rules) {
     }
 
     /**
-     * @param id      "D14", "T-HOSP-IV-SEV", "R18"
+     * @param id      D14, T-HOSP-IV-SEV, R18
      * @param title   short title
      * @param decides what the rule decides, in one sentence
      * @param source  the section of shared/clinical/hypomagnesemia.md it comes from
