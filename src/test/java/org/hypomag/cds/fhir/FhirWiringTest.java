@@ -74,4 +74,14 @@ class FhirWiringTest {
                 .withPropertyValues("cds.fhir.max-pages=0")
                 .run(ctx -> assertThat(ctx).hasFailed());
     }
+
+    /** The Bean Validation constraints of FhirProperties stop the start and name the property. */
+    @Test
+    void invalidLimits_nameThePropertyAndTheRule() {
+        new ApplicationContextRunner().withUserConfiguration(Beans.class)
+                .withPropertyValues("cds.fhir.max-pages=0", "cds.fhir.deadline=0s")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("cds.fhir").hasMessageContaining("maxPages")
+                        .hasMessageContaining("must be greater than or equal to 1").hasMessageContaining("deadline"));
+    }
 }
