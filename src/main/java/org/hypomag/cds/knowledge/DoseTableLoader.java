@@ -6,13 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.hypomag.cds.clinical.DoseTable;
 import org.hypomag.cds.clinical.IvRow;
 import org.hypomag.cds.clinical.OralRow;
@@ -29,60 +22,7 @@ final class DoseTableLoader {
     private DoseTableLoader() {
     }
 
-    record File(@NotBlank String id, @NotBlank String version, @NotNull @Valid Quantity meqPerGram,
-                @NotNull @Valid Quantity renalFactor, @NotEmpty List<@NotNull @Valid Iv> iv,
-                @NotNull @Valid Iv severeRenal, @NotNull @Valid Oral oral, @NotNull @Valid Oral oralRenal,
-                @NotNull @Valid Paediatric paediatric) implements KnowledgeDoc {
-    }
-
-    record Quantity(@NotNull @Positive BigDecimal value, @NotBlank String unit, String ref, String rationale) {
-    }
-
-    record Range(@NotNull @Positive BigDecimal low, @NotNull @Positive BigDecimal high, @NotBlank String unit) {
-        @AssertTrue(message = "need 0 < low <= high")
-        boolean isOrdered() {
-            return low == null || high == null || low.compareTo(high) <= 0;
-        }
-    }
-
-    record Span(@NotNull @Positive Integer min, @NotNull @Positive Integer max) {
-        @AssertTrue(message = "need 0 < min <= max")
-        boolean isOrdered() {
-            return min == null || max == null || min <= max;
-        }
-    }
-
-    record Duration(@NotNull @Positive BigDecimal min, @NotNull @Positive BigDecimal max, @NotBlank String unit) {
-        @AssertTrue(message = "need 0 < min <= max")
-        boolean isOrdered() {
-            return min == null || max == null || min.compareTo(max) <= 0;
-        }
-    }
-
-    record Iv(@NotBlank String id, @NotBlank String label, @NotNull @Valid Range grams, @NotBlank String diluent,
-              List<String> alternativeDiluents, @Valid Quantity volume, String volumeChoice,
-              @NotNull @Valid Duration duration, Boolean renalCut, String repeat, @NotBlank String recheck,
-              @Valid Span repeatDays, @NotBlank String ref) {
-    }
-
-    record Oral(@NotBlank String id, @NotBlank String label, @NotNull @Valid Range mgElementalPerDay,
-                @NotNull @Valid Span dividedDoses, @NotBlank String recheck, @NotBlank String ref) {
-    }
-
-    record Paediatric(String id, @NotNull @Valid PerKg mgPerKg, @NotNull @Valid Quantity capPerDose,
-                      @NotBlank String ref, String rationale) {
-    }
-
-    record PerKg(@NotNull @Positive BigDecimal low, @NotNull @Positive BigDecimal high,
-                 @JsonProperty("default") @NotNull @Positive BigDecimal preset, @NotBlank String unit) {
-        @AssertTrue(message = "need low <= default <= high")
-        boolean isOrdered() {
-            return low == null || high == null || preset == null
-                    || (low.compareTo(preset) <= 0 && preset.compareTo(high) <= 0);
-        }
-    }
-
-    static DoseTable load(YamlFile f, File doc, TextUses texts) {
+    static DoseTable load(YamlFile f, DosesFile doc, TextUses texts) {
         checkUnits(f, doc);
         if (f.clean("/renalFactor") && doc.renalFactor().value().compareTo(BigDecimal.ONE) >= 0) {
             f.problem("/renalFactor/value", "a renal cut factor must be between 0 and 1");
@@ -90,7 +30,7 @@ final class DoseTableLoader {
         Map<String, IvRow> iv = new LinkedHashMap<>();
         for (int i = 0; i < doc.iv().size(); i++) {
             String at = YamlFile.at("/iv", i);
-            Iv r = doc.iv().get(i);
+            DosesFile.Iv r = doc.iv().get(i);
             if (r != null && r.id() != null && !IV_ROWS.contains(r.id())) {
                 f.problem(YamlFile.at(at, "id"), "unknown row " + r.id());
             }
@@ -109,14 +49,14 @@ final class DoseTableLoader {
         if (f.hasProblems()) {
             return null;
         }
-        PerKg perKg = doc.paediatric().mgPerKg();
+        DosesFile.PerKg perKg = doc.paediatric().mgPerKg();
         return new DoseTable(doc.meqPerGram().value(), iv, severeRenal, doc.renalFactor().value(), oral, oralRenal,
                 new DoseTable.Paediatric(perKg.low(), perKg.high(), perKg.preset(),
                         doc.paediatric().capPerDose().value()));
     }
 
     /** The rule id of each row by where it is written: each must be in the registry. */
-    static Map<String, String> rowIds(File doc) {
+    static Map<String, String> rowIds(DosesFile doc) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < doc.iv().size(); i++) {
             out.put(YamlFile.at("/iv", i, "id"), doc.iv().get(i).id());
@@ -131,7 +71,7 @@ final class DoseTableLoader {
     }
 
     /** Every unit the file writes, checked wherever it is present (also in rows with other problems). */
-    private static void checkUnits(YamlFile f, File doc) {
+    private static void checkUnits(YamlFile f, DosesFile doc) {
         quantityUnit(f, "/meqPerGram", doc.meqPerGram(), "meq/g");
         quantityUnit(f, "/renalFactor", doc.renalFactor(), "1");
         for (int i = 0; doc.iv() != null && i < doc.iv().size(); i++) {
@@ -139,7 +79,7 @@ final class DoseTableLoader {
         }
         ivUnits(f, "/severeRenal", doc.severeRenal());
         for (String key : new String[] {"oral", "oralRenal"}) {
-            Oral o = key.equals("oral") ? doc.oral() : doc.oralRenal();
+            DosesFile.Oral o = key.equals("oral") ? doc.oral() : doc.oralRenal();
             if (o != null && o.mgElementalPerDay() != null) {
                 unit(f, YamlFile.at("/" + key, "mgElementalPerDay"), o.mgElementalPerDay().unit(), "mg/d");
             }
@@ -152,7 +92,7 @@ final class DoseTableLoader {
         }
     }
 
-    private static void ivUnits(YamlFile f, String at, Iv r) {
+    private static void ivUnits(YamlFile f, String at, DosesFile.Iv r) {
         if (r == null) {
             return;
         }
@@ -165,14 +105,14 @@ final class DoseTableLoader {
         }
     }
 
-    private static void quantityUnit(YamlFile f, String at, Quantity q, String expected) {
+    private static void quantityUnit(YamlFile f, String at, DosesFile.Quantity q, String expected) {
         if (q != null) {
             unit(f, at, q.unit(), expected);
         }
     }
 
     /** A row without problems, its texts noted for the cross-file check. */
-    private static IvRow ivRow(YamlFile f, String at, Iv r, TextUses texts) {
+    private static IvRow ivRow(YamlFile f, String at, DosesFile.Iv r, TextUses texts) {
         texts.use(f, YamlFile.at(at, "label"), r.label());
         texts.use(f, YamlFile.at(at, "recheck"), r.recheck());
         texts.use(f, YamlFile.at(at, "repeat"), r.repeat());
@@ -191,7 +131,7 @@ final class DoseTableLoader {
                 r.repeatDays() == null ? null : r.repeatDays().max());
     }
 
-    private static OralRow oralRow(YamlFile f, String at, Oral r, TextUses texts) {
+    private static OralRow oralRow(YamlFile f, String at, DosesFile.Oral r, TextUses texts) {
         texts.use(f, YamlFile.at(at, "label"), r.label());
         texts.use(f, YamlFile.at(at, "recheck"), r.recheck());
         return new OralRow(r.id(), r.label(), r.mgElementalPerDay().low(), r.mgElementalPerDay().high(),

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.validation.constraints.NotBlank;
@@ -64,7 +63,7 @@ public final class KnowledgeLoader {
         Problems problems = new Problems();
         YamlFile mf = new YamlFile(dir + "manifest.yaml", problems);
         Manifest manifest = read(mf, open, Manifest.class);
-        if (manifest == null) {
+        if (manifest == null || manifest.files() == null) {
             problems.throwIfAny();
             throw new KnowledgeException(List.of(mf.name() + ":1:1: not found"));
         }
@@ -110,10 +109,10 @@ public final class KnowledgeLoader {
 
     private static KnowledgeBundle assemble(String version, Map<String, YamlFile> files, Map<String, KnowledgeDoc> docs,
                                             Map<String, String> fileVersions) {
-        Parts parts = new Parts(files, docs);
+        KnowledgeParts parts = new KnowledgeParts(files, docs);
         TextUses texts = new TextUses();
         RuleRegistry rules = parts.load("rules.yaml", RulesLoader.File.class, RulesLoader::load);
-        DoseTable doses = parts.load("doses.yaml", DoseTableLoader.File.class, (f, d) -> {
+        DoseTable doses = parts.load("doses.yaml", DosesFile.class, (f, d) -> {
             if (rules != null && f.clean("")) {
                 DoseTableLoader.rowIds(d).forEach((at, id) -> {
                     if (rules.rule(id).isEmpty()) {
@@ -141,36 +140,11 @@ public final class KnowledgeLoader {
                 parts.load("cards.yaml", CardTextsLoader.File.class, CardTextsLoader::load));
     }
 
-    /** The bound files, each turned into its part by its loader's own checks. */
-    private record Parts(Map<String, YamlFile> files, Map<String, KnowledgeDoc> docs) {
-
-        /**
-         * The part, or null when the file is absent or unbound. When binding or validation already found problems
-         * in the file, its checks run on the clean parts only; should they still trip over a missing value, the
-         * problems already reported are what counts (the load fails with them).
-         */
-        <D extends KnowledgeDoc, T> T load(String name, Class<D> type, BiFunction<YamlFile, D, T> loader) {
-            KnowledgeDoc doc = docs.get(name);
-            if (!type.isInstance(doc)) {
-                return null;
-            }
-            YamlFile f = files.get(name);
-            try {
-                return loader.apply(f, type.cast(doc));
-            } catch (RuntimeException e) {
-                if (f.hasProblems()) {
-                    return null;
-                }
-                throw e;
-            }
-        }
-    }
-
     private static Class<? extends KnowledgeDoc> type(String file) {
         return switch (file) {
             case "rules.yaml" -> RulesLoader.File.class;
             case "thresholds.yaml" -> ThresholdsLoader.File.class;
-            case "doses.yaml" -> DoseTableLoader.File.class;
+            case "doses.yaml" -> DosesFile.class;
             case "drug-catalog.yaml" -> DrugCatalogLoader.File.class;
             case "conditions.yaml" -> ConditionsLoader.File.class;
             case "monitoring.yaml" -> MonitoringLoader.File.class;

@@ -60,7 +60,7 @@ final class YamlFile {
     /** "/iv/2/grams" as "iv[2].grams", the way the file reads. */
     static String dotted(String pointer) {
         StringBuilder out = new StringBuilder();
-        for (JsonPointer p = JsonPointer.compile(pointer); p.matches() == false; p = p.tail()) {
+        for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
             String seg = p.getMatchingProperty();
             if (p.getMatchingIndex() >= 0) {
                 out.append('[').append(seg).append(']');
