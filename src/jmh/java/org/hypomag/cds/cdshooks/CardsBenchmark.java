@@ -9,7 +9,6 @@ import org.hypomag.cds.bench.AssessorBenchmark;
 import org.hypomag.cds.clinical.Assessor;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
-import org.hypomag.cds.knowledge.CardTextsLoader;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +36,7 @@ public class CardsBenchmark {
     @Setup
     public void setUp() {
         knowledge = KnowledgeLoader.loadDefault();
-        renderer = new PatientViewCardRenderer(FhirContext.forR4Cached(), CardTextsLoader.loadDefault(), knowledge);
+        renderer = new PatientViewCardRenderer(FhirContext.forR4Cached(), KnowledgeLoader.loadDefaultBundle().cards(), knowledge);
         now = Instant.parse("2026-11-23T08:00:00Z");
         patient = AssessorBenchmark.realisticPatient(now);
         if (renderer.render(Assessor.assess(patient, knowledge, now), "bench-1").isEmpty()) {

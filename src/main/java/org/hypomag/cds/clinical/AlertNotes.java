@@ -20,16 +20,16 @@ final class AlertNotes {
         }
         if (k.low()) {
             level = level.stepUp();
-            notes.add(new Note("D4", TextKeys.POTASSIUM_LOW));
+            notes.add(new Note(RuleId.D4, TextKeys.POTASSIUM_LOW));
         }
         if (ca.low()) {
-            notes.add(new Note("D8", TextKeys.CALCIUM_LOW));
+            notes.add(new Note(RuleId.D8, TextKeys.CALCIUM_LOW));
         }
         // the D4 emergency regimen in words is the assessment's EmergencyLine; the D19 unknown age a plan note
         notes.addAll(plan.notes());
         if (plan.hasIv()) {
-            notes.add(new Note("D8", TextKeys.MONITORING_WATCH));
-            notes.add(new Note("D8", TextKeys.MONITORING_ANTIDOTE));
+            notes.add(new Note(RuleId.D8, TextKeys.MONITORING_WATCH));
+            notes.add(new Note(RuleId.D8, TextKeys.MONITORING_ANTIDOTE));
         }
         return level;
     }

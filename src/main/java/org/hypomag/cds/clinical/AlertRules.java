@@ -17,16 +17,16 @@ public final class AlertRules {
     public static List<String> ids(Assessment a) {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(a.magnesium().ruleId());
-        ids.add("D13");
+        ids.add(RuleId.D13.id());
         a.emergencies().forEach(e -> ids.add(e.ruleId()));
         if (!a.emergencies().isEmpty() || !a.emergencyHistory().isEmpty()) {
-            ids.add("D18");
+            ids.add(RuleId.D18.id());
         }
         if (a.emergencyLine() != null) {
-            ids.add("D4");
+            ids.add(RuleId.D4.id());
         }
         ids.add(a.renal() != null && (a.renal().band() == RenalBand.DIALYSIS || a.renal().notUsed() != null)
-                ? "D19" : "D6");
+                ? RuleId.D19.id() : RuleId.D6.id());
         a.regimens().forEach(r -> ids.addAll(r.appliedRules()));
         a.notes().forEach(n -> ids.add(n.ruleId()));
         return List.copyOf(ids);

@@ -86,9 +86,10 @@ public record Assessment(
         Thresholds t = k.thresholds();
         return new Assessment(k.version(), now, new BodyFacts(null, false, null, null, null, null), null, null,
                 new RenalFunction(null, RenalMethod.UNKNOWN, RenalBand.UNKNOWN, false, List.of(), "patient deceased"),
-                new ElectrolyteFinding("D4", Analyte.POTASSIUM, false, null, Analyte.POTASSIUM.canonicalUnit(), null,
+                new ElectrolyteFinding(RuleId.D4.id(), Analyte.POTASSIUM, false, null,
+                        Analyte.POTASSIUM.canonicalUnit(), null,
                         null, t.potassiumLowDefault(), false),
-                new ElectrolyteFinding("D8", Analyte.CALCIUM_TOTAL, false, null,
+                new ElectrolyteFinding(RuleId.D8.id(), Analyte.CALCIUM_TOTAL, false, null,
                         Analyte.CALCIUM_TOTAL.canonicalUnit(), null, null, t.calciumTotalLowDefault(), false),
                 List.of(), null, List.of(), List.of(), List.of(), List.of(), null, null, null, null, List.of(),
                 List.of(), null, true);

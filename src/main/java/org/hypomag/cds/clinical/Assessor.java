@@ -16,7 +16,7 @@ public final class Assessor {
             return Assessment.deceased(k, now); // D21: no card on any hook
         }
         List<CouldNotCheck> cnc = new ArrayList<>();
-        s.unknown().forEach((key, reason) -> cnc.add(new CouldNotCheck("D14", key.prefetchKey(), reason)));
+        s.unknown().forEach((key, reason) -> cnc.add(new CouldNotCheck(RuleId.D14, key.prefetchKey(), reason)));
         MagnesiumRule.Result mg = MagnesiumRule.apply(s, k, now);
         if (mg.problem() != null) {
             cnc.add(mg.problem());
@@ -50,10 +50,10 @@ public final class Assessor {
         PersistentHypocalcaemiaFinding d17 = PersistentCaRule.apply(s, k, current,
                 ElectrolyteRule.totalCalcium(s, k, now), input, now);
         if (d17 != null) {
-            notes.add(new Note("D17", TextKeys.D17_REPEAT));
+            notes.add(new Note(RuleId.D17, TextKeys.D17_REPEAT));
         }
         UrgentMgFinding urgent = current == null && !emergencies.isEmpty()
-                ? new UrgentMgFinding("D14", emergencies, IndicatorLevel.INFO,
+                ? new UrgentMgFinding(RuleId.D14.id(), emergencies, IndicatorLevel.INFO,
                 MonitoringRule.urgent(k.orderables())) : null;
         boolean anyIv = regimens.stream().anyMatch(r -> r instanceof MgSulfateRegimen)
                 || (d17 != null && !d17.regimens().isEmpty());
@@ -71,17 +71,18 @@ public final class Assessor {
                                  List<CouldNotCheck> cnc) {
         Thresholds t = k.thresholds();
         Labs.problem(s, k, Analyte.POTASSIUM, t.electrolyteCurrent(), now)
-                .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "potassium", p)));
+                .ifPresent(p -> cnc.add(new CouldNotCheck(RuleId.D14, "potassium", p)));
         Labs.problem(s, k, Analyte.CALCIUM_TOTAL, t.electrolyteCurrent(), now)
-                .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "calcium", p)));
+                .ifPresent(p -> cnc.add(new CouldNotCheck(RuleId.D14, "calcium", p)));
         Labs.problem(s, k, Analyte.CREATININE, t.creatinineCurrent(), now)
-                .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "creatinine", p)));
+                .ifPresent(p -> cnc.add(new CouldNotCheck(RuleId.D14, "creatinine", p)));
         Labs.problem(s, k, Analyte.EGFR, t.egfrCurrent(), now)
-                .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "eGFR", p)));
+                .ifPresent(p -> cnc.add(new CouldNotCheck(RuleId.D14, "eGFR", p)));
         Labs.problem(s, k, Analyte.WEIGHT, t.weightCurrent(), now)
-                .ifPresent(p -> cnc.add(new CouldNotCheck("D14", "weight", p)));
+                .ifPresent(p -> cnc.add(new CouldNotCheck(RuleId.D14, "weight", p)));
         if (low && body.ageYears() == null) {
-            cnc.add(new CouldNotCheck("D19", "age", "birth date missing or unreadable: no magnesium dose is computed"));
+            cnc.add(new CouldNotCheck(RuleId.D19, "age",
+                    "birth date missing or unreadable: no magnesium dose is computed"));
         }
     }
 }

@@ -81,7 +81,7 @@ final class ConditionRule {
         for (Code code : c.codes()) {
             for (Code known : concept.codes()) {
                 if (known.is(code.system(), code.code())) {
-                    return Optional.of(new EmergencyFinding("D4", concept.id(), concept.label(), code, null,
+                    return Optional.of(new EmergencyFinding(RuleId.D4.id(), concept.id(), concept.label(), code, null,
                             c.source(), c.onsetKnown()));
                 }
             }
@@ -91,7 +91,7 @@ final class ConditionRule {
         String normalised = DrugMatcher.normalise(text.toString());
         boolean excluded = concept.excludeTerms().stream().anyMatch(x -> DrugMatcher.containsWord(normalised, x));
         if (!excluded && concept.terms().stream().anyMatch(term -> DrugMatcher.containsWord(normalised, term))) {
-            return Optional.of(new EmergencyFinding("D4", concept.id(), concept.label(), null, c.text(),
+            return Optional.of(new EmergencyFinding(RuleId.D4.id(), concept.id(), concept.label(), null, c.text(),
                     c.source(), c.onsetKnown()));
         }
         return Optional.empty();

@@ -22,6 +22,10 @@ public record DoseTable(BigDecimal meqPerGram, Map<String, IvRow> iv, IvRow seve
         iv = Map.copyOf(iv);
     }
 
+    public IvRow row(RuleId rule) {
+        return row(rule.id());
+    }
+
     public IvRow row(String ruleId) {
         IvRow row = iv.get(ruleId);
         if (row == null) {

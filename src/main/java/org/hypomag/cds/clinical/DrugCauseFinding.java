@@ -6,7 +6,7 @@ import java.util.List;
  * D9: an active Mg-wasting drug class, with the medications that matched it. The class texts
  * (effect, frequency, advice, general-knowledge flag) are in {@link Knowledge#drugs()} by classId.
  *
- * @param ruleId           "D9"
+ * @param ruleId           D9
  * @param classId          catalog id ("ppi", "loop-diuretic" ...)
  * @param label            class label
  * @param medicationTexts  the matched medications as recorded

@@ -95,7 +95,8 @@ final class DrugCauseRule {
             if (cls.generalKnowledge()) {
                 keys.add(TextKeys.DRUG_GENERAL_KNOWLEDGE);
             }
-            out.add(new DrugCauseFinding("D9", cls.id(), cls.label(), meds.stream().map(MedicationUse::text).toList(),
+            out.add(new DrugCauseFinding(RuleId.D9.id(), cls.id(), cls.label(),
+                    meds.stream().map(MedicationUse::text).toList(),
                     meds.stream().map(MedicationUse::source).toList(), cls.generalKnowledge(), keys,
                     IndicatorLevel.INFO));
         });
@@ -123,7 +124,7 @@ final class DrugCauseRule {
         if (classes.isEmpty()) {
             return null;
         }
-        return new MonitoringGapFinding("D10", classes, texts, mg.isEmpty() ? null : mg.get(0).source(),
+        return new MonitoringGapFinding(RuleId.D10.id(), classes, texts, mg.isEmpty() ? null : mg.get(0).source(),
                 IndicatorLevel.INFO);
     }
 

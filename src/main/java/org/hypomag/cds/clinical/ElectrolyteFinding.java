@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * reference-range low when present, else the configurable default of thresholds.yaml ("general
  * knowledge, not in source").
  *
- * @param ruleId        "D4" for potassium, "D8" for calcium
+ * @param ruleId        D4 for potassium, D8 for calcium
  * @param analyte       POTASSIUM, CALCIUM_TOTAL or CALCIUM_IONIZED
  * @param low           below the cut-off (false when no current value)
  * @param value         canonical unit of the analyte, or null when there is no current value

@@ -15,7 +15,7 @@ final class ElectrolyteRule {
     }
 
     static ElectrolyteFinding potassium(PatientSnapshot s, Knowledge k, Instant now) {
-        return finding(s, k, now, Analyte.POTASSIUM, "D4", k.thresholds().potassiumLowDefault());
+        return finding(s, k, now, Analyte.POTASSIUM, RuleId.D4.id(), k.thresholds().potassiumLowDefault());
     }
 
     /** Total calcium when current, else ionised calcium. */
@@ -24,13 +24,13 @@ final class ElectrolyteRule {
         if (total.measured()) {
             return total;
         }
-        ElectrolyteFinding ionised = finding(s, k, now, Analyte.CALCIUM_IONIZED, "D8",
+        ElectrolyteFinding ionised = finding(s, k, now, Analyte.CALCIUM_IONIZED, RuleId.D8.id(),
                 k.thresholds().calciumIonizedLowDefault());
         return ionised.measured() ? ionised : total;
     }
 
     static ElectrolyteFinding totalCalcium(PatientSnapshot s, Knowledge k, Instant now) {
-        return finding(s, k, now, Analyte.CALCIUM_TOTAL, "D8", k.thresholds().calciumTotalLowDefault());
+        return finding(s, k, now, Analyte.CALCIUM_TOTAL, RuleId.D8.id(), k.thresholds().calciumTotalLowDefault());
     }
 
     private static ElectrolyteFinding finding(PatientSnapshot s, Knowledge k, Instant now, Analyte analyte,

@@ -3,7 +3,7 @@ package org.hypomag.cds.clinical;
 /**
  * D4/D14: an emergency condition (torsades, VT, VF, seizure, tetany) that counts now.
  *
- * @param ruleId      "D4"
+ * @param ruleId      D4
  * @param conditionId catalog id ("torsades", "ventricular-tachycardia" ...)
  * @param label       catalog label for the card
  * @param matchedCode the coding that matched, or null when matched by text

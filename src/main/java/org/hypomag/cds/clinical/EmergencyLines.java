@@ -24,7 +24,7 @@ final class EmergencyLines {
         if (in.grade() != Grade.SEVERE && !in.emergency() && !in.renalBand().noRoutineReplacement()) {
             return null;
         }
-        IvRow row = table.row("T-EMERG");
+        IvRow row = table.row(RuleId.T_EMERG);
         DoseTable.Paediatric p = table.paediatric();
         boolean child = in.child() || in.ageUnknown();
         BigDecimal capMg = p.capGrams().min(row.gramsHigh()).multiply(THOUSAND);

@@ -25,22 +25,22 @@ final class IvDoses {
     MgSulfateRegimen regimen(IvRow base, boolean recommended, boolean onlyIfSymptomatic) {
         RenalBand band = in.renalBand();
         boolean cut = base.renalCut() && (band == RenalBand.REDUCED_15_30 || band == RenalBand.UNKNOWN);
-        boolean severeRow = base.ruleId().equals("T-HOSP-IV-SEV") || base.ruleId().equals("T-SEV-NOURG");
+        boolean severeRow = RuleId.T_HOSP_IV_SEV.is(base.ruleId()) || RuleId.T_SEV_NOURG.is(base.ruleId());
         IvRow row = cut && severeRow ? table.severeRenal() : base;
         BigDecimal factor = cut && !severeRow ? table.renalFactor() : BigDecimal.ONE;
-        List<String> rules = new ArrayList<>(List.of(base.ruleId(), "D5"));
+        List<String> rules = new ArrayList<>(List.of(base.ruleId(), RuleId.D5.id()));
         if (cut) {
-            rules.add("D6");
-            rules.add("T-SEV-RENAL");
-            rules.add(severeRow ? row.ruleId() : "D15");
+            rules.add(RuleId.D6.id());
+            rules.add(RuleId.T_SEV_RENAL.id());
+            rules.add(severeRow ? row.ruleId() : RuleId.D15.id());
         }
         BigDecimal low = row.gramsLow().multiply(factor);
         BigDecimal high = row.gramsHigh().multiply(factor);
         BigDecimal dose = low;
         PaediatricDose peds = null;
         if (in.child() && in.weightKg() != null) {
-            rules.add("T-PEDS");
-            rules.add("D7");
+            rules.add(RuleId.T_PEDS.id());
+            rules.add(RuleId.D7.id());
             DoseTable.Paediatric p = table.paediatric();
             BigDecimal childFactor = cut ? table.renalFactor() : BigDecimal.ONE;
             BigDecimal upper = p.capGrams().min(base.gramsHigh());

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One IV MgSO4 row of the dose table (§5.3), grams of MgSO4.7H2O.
  *
- * @param ruleId         "T-HOSP-IV-SEV" ...
+ * @param ruleId         T-HOSP-IV-SEV ...
  * @param labelKey       texts.yaml key
  * @param gramsLow       range low
  * @param gramsHigh      range high

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public record Knowledge(String version, Map<String, String> fileVersions, Thresholds thresholds,
                         DoseTable doses, DrugCatalog drugs, ConditionCatalog conditions, LabCodes labCodes,
-                        Orderables orderables, Texts texts) {
+                        Orderables orderables, Texts texts, UnitTable units, RuleRegistry rules) {
 
     public Knowledge {
         fileVersions = Map.copyOf(fileVersions);

@@ -21,7 +21,7 @@ final class MagnesiumRule {
         CouldNotCheck problem = null;
         if (!candidates.isEmpty() && !candidates.get(0).hasValue()
                 && !Labs.older(candidates.get(0), t.mgStaleAfter(), now)) {
-            problem = new CouldNotCheck("D1", "magnesium", "newest magnesium result not usable: "
+            problem = new CouldNotCheck(RuleId.D1, "magnesium", "newest magnesium result not usable: "
                     + candidates.get(0).problem());
         }
         if (valued.isEmpty()) {
@@ -35,24 +35,25 @@ final class MagnesiumRule {
             // D22: a low older than the D10 window (365 d) is history, not a result to re-check
             if (grade.isPresent() && grade.get().isLow() && !Labs.older(newest, t.gapNoMg(), now)) {
                 long hours = Duration.between(newest.source().time(), now).toHours();
-                stale = new StaleLowFinding("D3", newest.value(), newest.reported(), newest.source(), hours,
+                stale = new StaleLowFinding(RuleId.D3.id(), newest.value(), newest.reported(), newest.source(), hours,
                         grade.get(), IndicatorLevel.INFO, MonitoringRule.recheck(k.orderables()));
             }
             return new Result(null, stale, null, problem);
         }
         if (grade.isEmpty()) {
-            return new Result(null, null, null, new CouldNotCheck("D14", "magnesium",
+            return new Result(null, null, null, new CouldNotCheck(RuleId.D14, "magnesium",
                     "magnesium reported as '" + newest.reported() + "' cannot be graded (it may be normal or low)"));
         }
-        MgFinding current = new MgFinding("D2", newest.value(), newest.comparator(), newest.reported(),
+        MgFinding current = new MgFinding(RuleId.D2.id(), newest.value(), newest.comparator(), newest.reported(),
                 newest.source(), grade.get(), t.mgLowerLimit(), t.mgUpperLimit(),
                 previous == null ? null : previous.source(), previous == null ? null : previous.value());
         HyperMgFinding hyper = null;
         if (grade.get() == Grade.HIGH) {
             List<MgSourceDrug> sources = mgSources(s, k);
-            hyper = new HyperMgFinding("D11", newest.value(), newest.reported(), newest.source(), t.mgUpperLimit(),
+            hyper = new HyperMgFinding(RuleId.D11.id(), newest.value(), newest.reported(), newest.source(),
+                    t.mgUpperLimit(),
                     IndicatorLevel.WARNING, sources, sources.isEmpty() ? null
-                    : MonitoringRule.mgOrder(List.of(), MonitoringKind.MG_HYPER_RECHECK, "D11", k.orderables()));
+                    : MonitoringRule.mgOrder(List.of(), MonitoringKind.MG_HYPER_RECHECK, RuleId.D11, k.orderables()));
         }
         return new Result(current, null, hyper, problem);
     }

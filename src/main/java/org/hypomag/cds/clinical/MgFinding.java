@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * The current serum/plasma Mg (D1-D3): newest valid result within the staleness window, graded (D2).
  *
- * @param ruleId        "D2"
+ * @param ruleId        D2
  * @param valueMgDl     value in mg/dL (as reported, not rounded; D1)
  * @param comparator    LESS_THAN etc. when the lab reported "<x"
  * @param reported      the lab's own text ("0.45 mmol/L")

@@ -91,7 +91,7 @@ final class MgOrderChecks {
         }
         IndicatorLevel indicator = problems.isEmpty() ? IndicatorLevel.INFO : IndicatorLevel.WARNING;
         MonitoringOrder recheck = problems.contains(Problem.NO_CURRENT_MG)
-                ? MonitoringRule.mgOrder(a.monitoring(), MonitoringKind.MG_RECHECK, "D3", k.orderables()) : null;
+                ? MonitoringRule.mgOrder(a.monitoring(), MonitoringKind.MG_RECHECK, RuleId.D3, k.orderables()) : null;
         return new MgOrderCheck(draft, route, grams, problems, corrected, indicator, hold, a.monitoring(), minutes,
                 minDuration, notes, wrongSystemCode, recheck);
     }

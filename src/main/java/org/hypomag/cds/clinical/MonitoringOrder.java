@@ -3,7 +3,7 @@ package org.hypomag.cds.clinical;
 /**
  * A suggested lab order (ServiceRequest on the card).
  *
- * @param ruleId        "D8", "D6", "D3", "D10", "D14"
+ * @param ruleId        D8, D6, D3, D10, D14
  * @param kind          why
  * @param code          the orderable code (LOINC, from knowledge)
  * @param label         display for the order

@@ -90,9 +90,10 @@ public final class OrderReviewer {
         }
         MonitoringOrder mgOrder = switch (situation) {
             case LOW_MG -> null;
-            case NO_MG_IN_WINDOW -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_BASELINE, "D10",
+            case NO_MG_IN_WINDOW -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_BASELINE,
+                    RuleId.D10,
                     knowledge.orderables());
-            case STALE_LOW_MG -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_RECHECK, "D3",
+            case STALE_LOW_MG -> MonitoringRule.mgOrder(assessment.monitoring(), MonitoringKind.MG_RECHECK, RuleId.D3,
                     knowledge.orderables());
         };
         return new WastingDrugOrders(drafts, draftedCauses(drafts, assessment, knowledge), List.copyOf(drafted),

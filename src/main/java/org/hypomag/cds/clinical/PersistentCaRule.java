@@ -32,7 +32,7 @@ final class PersistentCaRule {
         RegimenPlan plan = mg.grade().isLow()
                 ? new RegimenPlan(List.of(), List.of())
                 : Regimens.persistentHypocalcaemia(k.doses(), base);
-        return new PersistentHypocalcaemiaFinding("D17", mg.valueMgDl(), severe.get().value(),
+        return new PersistentHypocalcaemiaFinding(RuleId.D17.id(), mg.valueMgDl(), severe.get().value(),
                 severe.get().source(), totalCa, plan.regimens(), plan.notes(), IndicatorLevel.INFO);
     }
 

@@ -28,7 +28,7 @@ public final class Regimens {
         renalNotes(band, notes);
         IvDoses iv = new IvDoses(table, in);
         if (in.emergency()) {
-            out.add(iv.regimen(table.row("T-EMERG"), true, false));
+            out.add(iv.regimen(table.row(RuleId.T_EMERG), true, false));
         }
         if (band.noRoutineReplacement()) {
             return finish(in, out, notes);
@@ -39,9 +39,9 @@ public final class Regimens {
         boolean ivRoute = in.emergency() || in.ivIndicated();
         switch (in.grade()) {
             case SEVERE -> {
-                out.add(iv.regimen(table.row("T-HOSP-IV-SEV"), first, false));
+                out.add(iv.regimen(table.row(RuleId.T_HOSP_IV_SEV), first, false));
                 if (!in.emergency()) {
-                    out.add(iv.regimen(table.row("T-SEV-STABLE"), false, true));
+                    out.add(iv.regimen(table.row(RuleId.T_SEV_STABLE), false, true));
                 }
                 // D6, §5.3 T-CKD-ASYMPT (severe, asymptomatic, GFR 15-30): the half-dose oral option after the IV
                 // ones, unless K or Ca is low or an emergency applies (R18 reading above)
@@ -50,9 +50,9 @@ public final class Regimens {
                 }
             }
             case MODERATE -> {
-                out.add(iv.regimen(table.row("T-HOSP-IV-MOD"), first, false));
+                out.add(iv.regimen(table.row(RuleId.T_HOSP_IV_MOD), first, false));
                 if (in.ivIndicated() && !in.emergency() && !in.child()) {
-                    notes.add(new Note("R18", TextKeys.MILD_IV_FIRST));
+                    notes.add(new Note(RuleId.R18, TextKeys.MILD_IV_FIRST));
                 }
                 if (!ivRoute) {
                     addOral(table, in, out, false);
@@ -60,17 +60,17 @@ public final class Regimens {
             }
             case MILD -> {
                 if (in.ivIndicated() && !in.emergency() && !in.child()) {
-                    notes.add(new Note("R18", TextKeys.MILD_IV_FIRST));
+                    notes.add(new Note(RuleId.R18, TextKeys.MILD_IV_FIRST));
                 }
                 if (!ivRoute) {
                     addOral(table, in, out, first);
                 }
-                out.add(iv.regimen(table.row("T-HOSP-IV-MILD"), first && (ivRoute || in.child()), false));
+                out.add(iv.regimen(table.row(RuleId.T_HOSP_IV_MILD), first && (ivRoute || in.child()), false));
             }
             default -> throw new IllegalStateException(in.grade().name());
         }
         if (in.emergency()) {
-            notes.add(new Note("D5", TextKeys.EMERGENCY_FOLLOW_ON));
+            notes.add(new Note(RuleId.D5, TextKeys.EMERGENCY_FOLLOW_ON));
         }
         return finish(in, out, notes);
     }
@@ -81,23 +81,23 @@ public final class Regimens {
         List<Regimen> out = new ArrayList<>();
         renalNotes(in.renalBand(), notes);
         if (!in.renalBand().noRoutineReplacement()) {
-            out.add(new IvDoses(table, in).regimen(table.row("T-SEV-NOURG"), true, false));
+            out.add(new IvDoses(table, in).regimen(table.row(RuleId.T_SEV_NOURG), true, false));
         }
         return finish(in, out, notes);
     }
 
     private static RegimenPlan finish(RegimenInput in, List<Regimen> out, List<Note> notes) {
         if (in.ageUnknown()) { // D19: never assume an adult; no dose without an age, like a child without weight
-            notes.add(new Note("D19", TextKeys.AGE_UNKNOWN));
+            notes.add(new Note(RuleId.D19, TextKeys.AGE_UNKNOWN));
             out.clear();
         }
         if (in.child()) {
-            notes.add(new Note("D7", TextKeys.PEDS_NO_ORAL));
+            notes.add(new Note(RuleId.D7, TextKeys.PEDS_NO_ORAL));
             if (in.weightKg() == null) {
-                notes.add(new Note("D7", TextKeys.PEDS_WEIGHT_NEEDED));
+                notes.add(new Note(RuleId.D7, TextKeys.PEDS_WEIGHT_NEEDED));
                 out.clear();
             } else if (!out.isEmpty()) {
-                notes.add(new Note("T-PEDS", TextKeys.PEDS_DOSE));
+                notes.add(new Note(RuleId.T_PEDS, TextKeys.PEDS_DOSE));
             }
         }
         if (out.isEmpty()) { // no dose: a "dose halved" sentence would contradict "no dose suggested"
@@ -109,11 +109,11 @@ public final class Regimens {
 
     private static void renalNotes(RenalBand band, List<Note> notes) {
         switch (band) {
-            case DIALYSIS -> notes.add(new Note("T-DIALYSIS", TextKeys.RENAL_DIALYSIS));
-            case FAILURE_UNDER_15 -> notes.add(new Note("T-DIALYSIS", TextKeys.RENAL_FAILURE));
-            case REDUCED_15_30 -> notes.add(new Note("D6", TextKeys.RENAL_CUT_REDUCED));
-            case UNKNOWN -> notes.add(new Note("D6", TextKeys.RENAL_CUT_UNKNOWN));
-            case CKD_30_60 -> notes.add(new Note("D6", TextKeys.RENAL_CKD_CAUTION));
+            case DIALYSIS -> notes.add(new Note(RuleId.T_DIALYSIS, TextKeys.RENAL_DIALYSIS));
+            case FAILURE_UNDER_15 -> notes.add(new Note(RuleId.T_DIALYSIS, TextKeys.RENAL_FAILURE));
+            case REDUCED_15_30 -> notes.add(new Note(RuleId.D6, TextKeys.RENAL_CUT_REDUCED));
+            case UNKNOWN -> notes.add(new Note(RuleId.D6, TextKeys.RENAL_CUT_UNKNOWN));
+            case CKD_30_60 -> notes.add(new Note(RuleId.D6, TextKeys.RENAL_CKD_CAUTION));
             default -> {
             }
         }
@@ -125,7 +125,8 @@ public final class Regimens {
         }
         boolean cut = in.renalBand() == RenalBand.REDUCED_15_30 || in.renalBand() == RenalBand.UNKNOWN;
         OralRow row = cut ? table.oralRenal() : table.oral();
-        List<String> rules = cut ? List.of(row.ruleId(), "D5", "D6") : List.of(row.ruleId(), "D5");
+        List<String> rules = cut ? List.of(row.ruleId(), RuleId.D5.id(), RuleId.D6.id()) : List.of(row.ruleId(),
+                RuleId.D5.id());
         RenalCut renalCut = cut ? new RenalCut(in.renalBand(), table.renalFactor(),
                 in.renalBand() == RenalBand.UNKNOWN ? TextKeys.RENAL_CUT_UNKNOWN : TextKeys.RENAL_CUT_REDUCED) : null;
         out.add(new OralRegimen(row.ruleId(), rules, row.labelKey(), recommended, row.mgPerDayLow(),

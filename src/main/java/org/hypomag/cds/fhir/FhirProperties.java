@@ -3,9 +3,12 @@ package org.hypomag.cds.fhir;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits of the service's own FHIR queries ({@code cds.fhir.*}).
@@ -21,25 +24,28 @@ import org.springframework.util.unit.DataSize;
  * @param stopLabPaging stop reading a newest-first lab key's pages once they hold what the rules read (issue
  *                     18.6); false reads every page within the bounds (only to measure what stopping saves)
  */
+@Validated
 @ConfigurationProperties("cds.fhir")
 public record FhirProperties(
-        @DefaultValue("800ms") Duration queryTimeout,
-        @DefaultValue("1200ms") Duration deadline,
-        @DefaultValue("5") int maxPages,
-        @DefaultValue("10MB") DataSize maxBodyBytes,
-        @DefaultValue("2000") int maxEntries,
-        @DefaultValue("8") int threads,
-        @DefaultValue("false") boolean sequential,
-        @DefaultValue("true") boolean stopLabPaging) {
+        @DurationMin(millis = 0, inclusive = false) Duration queryTimeout,
+        @DurationMin(millis = 0, inclusive = false) Duration deadline,
+        @Min(1) Integer maxPages,
+        DataSize maxBodyBytes,
+        @Min(1) Integer maxEntries,
+        @Min(1) Integer threads,
+        boolean sequential,
+        Boolean stopLabPaging) {
 
+    /** Each default is given here, once (null: not configured); the constraints above check the result. */
     @ConstructorBinding
     public FhirProperties {
-        require(queryTimeout != null && queryTimeout.toMillis() > 0, "query-timeout must be positive");
-        require(deadline != null && deadline.toMillis() > 0, "deadline must be positive");
-        require(maxPages >= 1, "max-pages must be at least 1");
-        require(maxBodyBytes != null && maxBodyBytes.toBytes() > 0, "max-body-bytes must be positive");
-        require(maxEntries >= 1, "max-entries must be at least 1");
-        require(threads >= 1, "threads must be at least 1");
+        queryTimeout = queryTimeout == null ? Duration.ofMillis(800) : queryTimeout;
+        deadline = deadline == null ? Duration.ofMillis(1200) : deadline;
+        maxPages = maxPages == null ? Integer.valueOf(5) : maxPages;
+        maxBodyBytes = maxBodyBytes == null ? DataSize.ofMegabytes(10) : maxBodyBytes;
+        maxEntries = maxEntries == null ? Integer.valueOf(2000) : maxEntries;
+        threads = threads == null ? Integer.valueOf(8) : threads;
+        stopLabPaging = stopLabPaging == null ? Boolean.TRUE : stopLabPaging;
     }
 
     public FhirProperties(Duration queryTimeout, Duration deadline, int maxPages, DataSize maxBodyBytes,
@@ -47,14 +53,13 @@ public record FhirProperties(
         this(queryTimeout, deadline, maxPages, maxBodyBytes, maxEntries, threads, sequential, true);
     }
 
+    /** Every default (as with no cds.fhir.* property set). */
     public static FhirProperties defaults() {
-        return new FhirProperties(Duration.ofMillis(800), Duration.ofMillis(1200), 5, DataSize.ofMegabytes(10),
-                2000, 8, false, true);
+        return new FhirProperties(null, null, null, null, null, null, false, null);
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("cds.fhir." + message);
-        }
+    @AssertTrue(message = "cds.fhir.max-body-bytes must be positive")
+    boolean isMaxBodyBytesPositive() {
+        return maxBodyBytes.toBytes() > 0;
     }
 }

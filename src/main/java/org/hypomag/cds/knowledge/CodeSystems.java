@@ -1,36 +1,35 @@
 package org.hypomag.cds.knowledge;
 
-import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
 import org.hypomag.cds.clinical.Code;
 
 /** A file's {@code systems:} aliases (rxnorm -> URI); a code's system may be an alias or a full URI. */
 final class CodeSystems {
 
-    private final Map<String, String> aliases = new HashMap<>();
+    /** A code as the catalogs write it; {@code source} or {@code ref} says where it was seen. */
+    record Entry(@NotBlank String system, @NotBlank String code, String display, String source, String ref) {
+    }
 
-    CodeSystems(Yml root) {
-        root.get("systems").entries().forEach((k, v) -> {
-            String uri = v.str();
-            if (uri != null && !uri.startsWith("http")) {
-                v.problem("a system must be a URI");
+    private final Map<String, String> aliases;
+
+    CodeSystems(YamlFile f, Map<String, String> aliases) {
+        this.aliases = aliases == null ? Map.of() : aliases;
+        this.aliases.forEach((k, uri) -> {
+            if (uri == null || !uri.startsWith("http")) {
+                f.problem(YamlFile.at("/systems", k), "a system must be a URI");
             }
-            aliases.put(k, uri);
         });
     }
 
-    Code code(Yml c) {
-        String system = c.reqStr("system");
-        String code = c.reqStr("code");
-        if (system == null || code == null) {
-            return null;
-        }
-        String uri = aliases.getOrDefault(system, system);
+    /** The code with its system resolved, or null (and a problem at {@code at/system}) when unknown. */
+    Code code(YamlFile f, String at, Entry e) {
+        String uri = aliases.getOrDefault(e.system(), e.system());
         if (!uri.startsWith("http")) {
-            c.get("system").problem("unknown system '" + system + "' (declare it under systems:)");
+            f.problem(YamlFile.at(at, "system"), "unknown system '" + e.system() + "' (declare it under systems:)");
             return null;
         }
-        return new Code(uri, code, c.optStr("display"));
+        return new Code(uri, e.code(), e.display());
     }
 }

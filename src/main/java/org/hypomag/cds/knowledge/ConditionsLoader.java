@@ -2,7 +2,13 @@ package org.hypomag.cds.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.ConditionCatalog;
 import org.hypomag.cds.clinical.ConditionConcept;
@@ -16,50 +22,67 @@ final class ConditionsLoader {
     private ConditionsLoader() {
     }
 
-    static ConditionCatalog load(Yml root, String version) {
-        CodeSystems systems = new CodeSystems(root);
-        List<ConditionConcept> emergency = concepts(root.reqList("emergency"), systems);
-        List<ConditionConcept> dialysis = concepts(root.reqList("dialysis"), systems);
-        List<ConditionConcept> chronic = concepts(root.get("chronic").list(), systems);
-        if (emergency.isEmpty()) {
-            root.problem("the emergency list is empty");
-        }
-        List<ConditionConcept> mgIndications = new ArrayList<>();
-        Yml other = root.get("mgIndications");
-        if (other.present()) {
-            for (String id : other.strings("fromEmergency")) {
-                emergency.stream().filter(c -> c.id().equals(id)).findFirst().ifPresentOrElse(mgIndications::add,
-                        () -> other.get("fromEmergency").problem("'" + id + "' is not on the emergency list"));
-            }
-            mgIndications.addAll(concepts(other.reqList("concepts"), systems));
-        }
-        return new ConditionCatalog(version, emergency, dialysis, chronic, mgIndications);
+    record File(@NotBlank String id, @NotBlank String version, Map<String, String> systems,
+                @NotEmpty(message = "the emergency list is empty") List<@NotNull @Valid Concept> emergency,
+                @NotNull List<@NotNull @Valid Concept> dialysis, List<@NotNull @Valid Concept> chronic,
+                @Valid MgIndications mgIndications) implements KnowledgeDoc {
     }
 
-    private static List<ConditionConcept> concepts(List<Yml> list, CodeSystems systems) {
+    record Concept(@NotBlank String id, @NotBlank String label, @NotBlank String ref,
+                   List<CodeSystems.@NotNull @Valid Entry> codes, String codeNote,
+                   @NotEmpty(message = "a condition needs text terms (codes are often missing)") List<String> terms,
+                   List<String> excludeTerms) {
+        @AssertTrue(message = "no codes: say why in 'codeNote'")
+        boolean isCodedOrExplained() {
+            return (codes != null && !codes.isEmpty()) || codeNote != null;
+        }
+    }
+
+    record MgIndications(List<String> fromEmergency, @NotNull List<@NotNull @Valid Concept> concepts) {
+    }
+
+    static ConditionCatalog load(YamlFile f, File doc) {
+        CodeSystems systems = new CodeSystems(f, doc.systems());
+        List<ConditionConcept> emergency = concepts(f, "/emergency", doc.emergency(), systems);
+        List<ConditionConcept> dialysis = concepts(f, "/dialysis", doc.dialysis(), systems);
+        List<ConditionConcept> chronic = concepts(f, "/chronic", doc.chronic(), systems);
+        List<ConditionConcept> mgIndications = new ArrayList<>();
+        MgIndications other = doc.mgIndications();
+        if (other != null && f.clean("/mgIndications")) {
+            List<String> from = other.fromEmergency() == null ? List.of() : other.fromEmergency();
+            for (int i = 0; i < from.size(); i++) {
+                String id = from.get(i);
+                int at = i;
+                emergency.stream().filter(c -> c.id().equals(id)).findFirst().ifPresentOrElse(mgIndications::add,
+                        () -> f.problem(YamlFile.at("/mgIndications/fromEmergency", at),
+                                "'" + id + "' is not on the emergency list"));
+            }
+            mgIndications.addAll(concepts(f, "/mgIndications/concepts", other.concepts(), systems));
+        }
+        return new ConditionCatalog(doc.version(), emergency, dialysis, chronic, mgIndications);
+    }
+
+    private static List<ConditionConcept> concepts(YamlFile f, String at, List<Concept> list, CodeSystems systems) {
         List<ConditionConcept> out = new ArrayList<>();
-        for (Yml c : list) {
-            String id = c.reqStr("id");
-            String label = c.reqStr("label");
-            c.reqStr("ref");
+        for (int i = 0; list != null && i < list.size(); i++) {
+            Concept c = list.get(i);
+            if (!f.clean(YamlFile.at(at, i))) {
+                continue;
+            }
             List<Code> codes = new ArrayList<>();
-            for (Yml y : c.get("codes").list()) {
-                y.reqStr("source");
-                Code code = systems.code(y);
+            List<CodeSystems.Entry> entries = c.codes() == null ? List.of() : c.codes();
+            for (int j = 0; j < entries.size(); j++) {
+                String where = YamlFile.at(at, i, "codes", j);
+                if (entries.get(j).source() == null) {
+                    f.problem(where, "a condition code needs its 'source' (where it was seen)");
+                }
+                Code code = systems.code(f, where, entries.get(j));
                 if (code != null) {
                     codes.add(code);
                 }
             }
-            List<String> terms = c.strings("terms");
-            if (terms.isEmpty()) {
-                c.problem("a condition needs text terms (codes are often missing)");
-            }
-            if (codes.isEmpty() && !c.get("codeNote").present()) {
-                c.problem("no codes: say why in 'codeNote'");
-            }
-            if (id != null && label != null) {
-                out.add(new ConditionConcept(id, label, codes, terms, c.strings("excludeTerms")));
-            }
+            out.add(new ConditionConcept(c.id(), c.label(), codes, c.terms(),
+                    c.excludeTerms() == null ? List.of() : c.excludeTerms()));
         }
         return out;
     }

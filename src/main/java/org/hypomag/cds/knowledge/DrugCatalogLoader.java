@@ -5,8 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DrugCatalog;
 import org.hypomag.cds.clinical.DrugClass;
@@ -20,127 +28,114 @@ final class DrugCatalogLoader {
     private DrugCatalogLoader() {
     }
 
-    static DrugCatalog load(Yml root, String version, Set<String> textKeysUsed) {
-        CodeSystems systems = new CodeSystems(root);
+    record File(@NotBlank String id, @NotBlank String version, Map<String, String> systems,
+                @NotNull @Valid Exposure exposure, @NotEmpty List<@NotNull @Valid ClassEntry> classes,
+                @NotNull List<@NotNull @Valid Product> products) implements KnowledgeDoc {
+    }
+
+    /** D22: the exposure chain numbers and the default administration window. */
+    record Exposure(@NotNull @Valid Days chainAfterEnd, @NotNull @Valid Days chainOpenEnded,
+                    @NotNull @Valid Days administrationCountsFor) {
+    }
+
+    /** {value: N, unit: d, ref: "..."}. */
+    record Days(@NotNull @Positive @DecimalMax("3650") BigDecimal value,
+                @NotNull @Pattern(regexp = "d", message = "expected d") String unit, @NotBlank String ref,
+                boolean choice) {
+        Duration duration() {
+            return Duration.ofMinutes(value.multiply(BigDecimal.valueOf(1440)).longValue());
+        }
+    }
+
+    record ClassEntry(@NotBlank String id, @NotBlank String label, @NotNull DrugRole role,
+                 @NotNull(message = "is required (true when the source does not name the class)")
+                 Boolean generalKnowledge,
+                 @NotBlank String effect, String frequency, String advice, String gap,
+                 @Pattern(regexp = "https://.*", message = "a class source url must be https") String url,
+                 @Valid Days administrationCountsFor, @NotBlank String ref,
+                 @NotEmpty List<@NotNull @Valid Ingredient> ingredients, List<String> atc) {
+    }
+
+    record Ingredient(@NotBlank String name,
+                      @NotEmpty(message = "an ingredient needs text terms (the last-resort match)") List<String> terms,
+                      List<CodeSystems.@NotNull @Valid Entry> codes) {
+    }
+
+    record Product(@NotBlank String system, @NotBlank String code, String display,
+                   @NotEmpty(message = "a product needs its ingredients") List<String> ingredients) {
+    }
+
+    static DrugCatalog load(YamlFile f, File doc, TextUses texts) {
+        CodeSystems systems = new CodeSystems(f, doc.systems());
         List<DrugClass> classes = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> ingredientNames = new HashSet<>();
-        for (Yml c : root.reqList("classes")) {
-            DrugClass cls = drugClass(c, systems, textKeysUsed, ingredientNames);
-            if (cls != null) {
-                if (!ids.add(cls.id())) {
-                    c.problem("duplicate class id " + cls.id());
-                }
-                classes.add(cls);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < doc.classes().size(); i++) {
+            String at = YamlFile.at("/classes", i);
+            ClassEntry c = doc.classes().get(i);
+            if (!f.clean(at)) {
+                continue;
             }
+            if (!ids.add(c.id())) {
+                f.problem(YamlFile.at(at, "id"), "duplicate class id " + c.id());
+            }
+            classes.add(drugClass(f, at, c, systems, names));
+            texts.use(f, YamlFile.at(at, "effect"), c.effect());
+            texts.use(f, YamlFile.at(at, "frequency"), c.frequency());
+            texts.use(f, YamlFile.at(at, "advice"), c.advice());
+            texts.use(f, YamlFile.at(at, "gap"), c.gap());
         }
+        doc.classes().stream().filter(c -> c != null && c.ingredients() != null)
+                .flatMap(c -> c.ingredients().stream()).filter(in -> in != null && in.name() != null)
+                .forEach(in -> ingredientNames.add(in.name()));
         List<DrugCatalog.ProductLink> products = new ArrayList<>();
-        for (Yml p : root.reqList("products")) {
-            Code code = systems.code(p);
-            List<String> ingredients = p.strings("ingredients");
-            if (ingredients.isEmpty()) {
-                p.problem("a product needs its ingredients");
+        for (int i = 0; i < doc.products().size(); i++) {
+            String at = YamlFile.at("/products", i);
+            Product p = doc.products().get(i);
+            if (!f.clean(at)) {
+                continue;
             }
-            for (String i : ingredients) {
-                if (!ingredientNames.contains(i)) {
-                    p.get("ingredients").problem("ingredient '" + i + "' is in no class");
+            for (int j = 0; j < p.ingredients().size(); j++) {
+                if (!ingredientNames.contains(p.ingredients().get(j))) {
+                    f.problem(YamlFile.at(at, "ingredients", j), "ingredient '" + p.ingredients().get(j)
+                            + "' is in no class");
                 }
             }
+            Code code = systems.code(f, at, new CodeSystems.Entry(p.system(), p.code(), p.display(), null, null));
             if (code != null) {
-                products.add(new DrugCatalog.ProductLink(code, p.optStr("display"), ingredients));
+                products.add(new DrugCatalog.ProductLink(code, p.display(), p.ingredients()));
             }
         }
-        return new DrugCatalog(version, classes, products, exposure(root.req("exposure")));
+        Exposure e = doc.exposure();
+        if (!f.clean("/exposure")) {
+            return null;
+        }
+        return new DrugCatalog(doc.version(), classes, products, new DrugCatalog.Exposure(
+                e.chainAfterEnd().duration(), e.chainOpenEnded().duration(), e.administrationCountsFor().duration()));
     }
 
-    /** D22: the exposure chain numbers and the default administration window (each with value, unit d, ref). */
-    private static DrugCatalog.Exposure exposure(Yml e) {
-        if (!e.present()) {
-            return new DrugCatalog.Exposure(null, null, null);
-        }
-        return new DrugCatalog.Exposure(days(e.req("chainAfterEnd")), days(e.req("chainOpenEnded")),
-                days(e.req("administrationCountsFor")));
-    }
-
-    /** {value: N, unit: d, ref: "..."} -> N days; a problem when malformed. */
-    static Duration days(Yml y) {
-        if (!y.present()) {
-            return null;
-        }
-        y.reqStr("ref");
-        BigDecimal value = y.reqDec("value");
-        String unit = y.reqStr("unit");
-        if (value == null || unit == null) {
-            return null;
-        }
-        if (!"d".equals(unit)) {
-            y.get("unit").problem("expected d, found '" + unit + "'");
-            return null;
-        }
-        if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(3650)) > 0) {
-            y.get("value").problem("must be between 1 and 3650 days");
-            return null;
-        }
-        return Duration.ofMinutes(value.multiply(BigDecimal.valueOf(1440)).longValue());
-    }
-
-    private static DrugClass drugClass(Yml c, CodeSystems systems, Set<String> textKeysUsed, Set<String> names) {
-        String id = c.reqStr("id");
-        String label = c.reqStr("label");
-        String roleText = c.reqStr("role");
-        String ref = c.reqStr("ref");
-        String effect = c.reqStr("effect");
-        String frequency = c.optStr("frequency");
-        String advice = c.optStr("advice");
-        String gap = c.optStr("gap");
-        String url = c.optStr("url");
-        if (url != null && !url.startsWith("https://")) {
-            c.get("url").problem("a class source url must be https");
-        }
-        Duration administration = days(c.get("administrationCountsFor"));
-        if (!c.get("generalKnowledge").present()) {
-            c.problem("'generalKnowledge' is required (true when the source does not name the class)");
-        }
-        boolean general = c.bool("generalKnowledge", true);
-        DrugRole role = null;
-        if (roleText != null) {
-            try {
-                role = DrugRole.valueOf(roleText);
-            } catch (IllegalArgumentException e) {
-                c.get("role").problem("role must be CAUSE, RAISER, MG_SOURCE or MG_CONTAINING");
-            }
-        }
+    private static DrugClass drugClass(YamlFile f, String at, ClassEntry c, CodeSystems systems, Set<String> names) {
         List<DrugClass.Ingredient> ingredients = new ArrayList<>();
-        for (Yml i : c.reqList("ingredients")) {
-            String name = i.reqStr("name");
-            List<String> terms = i.strings("terms");
-            if (terms.isEmpty()) {
-                i.problem("an ingredient needs text terms (the last-resort match)");
-            }
+        for (int i = 0; i < c.ingredients().size(); i++) {
+            Ingredient in = c.ingredients().get(i);
+            String where = YamlFile.at(at, "ingredients", i);
             List<Code> codes = new ArrayList<>();
-            i.get("codes").list().forEach(y -> {
-                Code code = systems.code(y);
+            List<CodeSystems.Entry> entries = in.codes() == null ? List.of() : in.codes();
+            for (int j = 0; j < entries.size(); j++) {
+                Code code = systems.code(f, YamlFile.at(where, "codes", j), entries.get(j));
                 if (code != null) {
                     codes.add(code);
                 }
-            });
-            if (name != null) {
-                if (!names.add(name)) {
-                    i.problem("ingredient '" + name + "' is in two classes");
-                }
-                ingredients.add(new DrugClass.Ingredient(name, codes, terms));
             }
-        }
-        List<Code> atc = c.strings("atc").stream().map(a -> new Code(ATC, a, null)).toList();
-        for (String k : new String[] {effect, frequency, advice, gap}) {
-            if (k != null) {
-                textKeysUsed.add(k);
+            if (!names.add(in.name())) {
+                f.problem(YamlFile.at(where, "name"), "ingredient '" + in.name() + "' is in two classes");
             }
+            ingredients.add(new DrugClass.Ingredient(in.name(), codes, in.terms()));
         }
-        if (id == null || label == null || role == null || ref == null || effect == null) {
-            return null;
-        }
-        return new DrugClass(id, label, role, general, effect, frequency, advice, ingredients, atc, ref, gap, url,
-                administration);
+        List<Code> atc = c.atc() == null ? List.of() : c.atc().stream().map(a -> new Code(ATC, a, null)).toList();
+        return new DrugClass(c.id(), c.label(), c.role(), c.generalKnowledge(), c.effect(), c.frequency(),
+                c.advice(), ingredients, atc, c.ref(), c.gap(), c.url(),
+                c.administrationCountsFor() == null ? null : c.administrationCountsFor().duration());
     }
 }

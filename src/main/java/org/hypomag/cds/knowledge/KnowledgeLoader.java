@@ -1,133 +1,166 @@
 package org.hypomag.cds.knowledge;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.hypomag.cds.clinical.ConditionCatalog;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import org.hypomag.cds.clinical.DoseTable;
 import org.hypomag.cds.clinical.DrugCatalog;
 import org.hypomag.cds.clinical.Knowledge;
-import org.hypomag.cds.clinical.LabCodes;
-import org.hypomag.cds.clinical.Orderables;
+import org.hypomag.cds.clinical.RuleRegistry;
 import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.clinical.Texts;
-import org.hypomag.cds.clinical.Thresholds;
 
 /**
- * Loads every knowledge file named by manifest.yaml, validates each and across files (every text key used
- * exists), and either returns the whole {@link Knowledge} or throws a {@link KnowledgeException} listing ALL
- * problems as file:line: message.
+ * Loads every knowledge file named by manifest.yaml through {@link YamlBinder} (records + Bean Validation),
+ * checks each file and across files (text keys, rule ids), and either returns the whole bundle or throws a
+ * {@link KnowledgeException} listing ALL problems as file:line:column: path: message.
  */
 public final class KnowledgeLoader {
 
     public static final String DEFAULT_DIR = "knowledge/";
-    static final Set<String> REQUIRED_FILES = Set.of("thresholds.yaml", "doses.yaml", "drug-catalog.yaml",
-            "conditions.yaml", "monitoring.yaml", "texts.yaml", "lab-codes.yaml");
+    static final List<String> REQUIRED_FILES = List.of("rules.yaml", "thresholds.yaml", "doses.yaml",
+            "drug-catalog.yaml", "conditions.yaml", "monitoring.yaml", "texts.yaml", "lab-codes.yaml", "units.yaml",
+            "cards.yaml");
+
+    private static volatile KnowledgeBundle defaultBundle;
 
     private KnowledgeLoader() {
     }
 
-    /** From the classpath directory knowledge/. */
-    public static Knowledge loadDefault() {
-        return load(DEFAULT_DIR, name -> KnowledgeLoader.class.getClassLoader().getResourceAsStream(name));
+    record Manifest(@NotBlank String id, @NotBlank String version, @NotEmpty List<@NotBlank String> files)
+            implements KnowledgeDoc {
     }
 
-    /** From {@code dir + file}, opened by {@code open} (null when a file does not exist). */
+    /** The rules' knowledge from the classpath directory knowledge/ (loaded once). */
+    public static Knowledge loadDefault() {
+        return loadDefaultBundle().knowledge();
+    }
+
+    /** Every file from the classpath directory knowledge/ (loaded once; the records are immutable). */
+    public static KnowledgeBundle loadDefaultBundle() {
+        KnowledgeBundle b = defaultBundle;
+        if (b == null) {
+            b = loadBundle(DEFAULT_DIR, name -> KnowledgeLoader.class.getClassLoader().getResourceAsStream(name));
+            defaultBundle = b;
+        }
+        return b;
+    }
+
+    /** The rules' knowledge from {@code dir + file}, opened by {@code open} (null when a file does not exist). */
     public static Knowledge load(String dir, Function<String, InputStream> open) {
-        List<String> problems = new ArrayList<>();
-        Map<String, byte[]> raw = new HashMap<>();
-        Yml manifest = parse(dir, "manifest.yaml", open, raw, problems);
-        String version = manifest.reqStr("version");
-        List<String> files = manifest.strings("files");
+        return loadBundle(dir, open).knowledge();
+    }
+
+    /** Every file from {@code dir + file}, opened by {@code open} (null when a file does not exist). */
+    public static KnowledgeBundle loadBundle(String dir, Function<String, InputStream> open) {
+        Problems problems = new Problems();
+        YamlFile mf = new YamlFile(dir + "manifest.yaml", problems);
+        Manifest manifest = read(mf, open, Manifest.class);
+        if (manifest == null || manifest.files() == null) {
+            problems.throwIfAny();
+            throw new KnowledgeException(List.of(mf.name() + ":1:1: not found"));
+        }
         for (String f : REQUIRED_FILES) {
-            if (!files.contains(f)) {
-                manifest.get("files").problem("required file " + f + " is not listed");
+            if (!manifest.files().contains(f)) {
+                mf.problem("/files", "required file " + f + " is not listed");
             }
         }
+        Map<String, YamlFile> files = new LinkedHashMap<>();
+        Map<String, KnowledgeDoc> docs = new LinkedHashMap<>();
         Map<String, String> fileVersions = new LinkedHashMap<>();
-        Map<String, Yml> docs = new HashMap<>();
-        for (String f : files) {
-            if (!REQUIRED_FILES.contains(f)) {
-                manifest.get("files").problem("unknown knowledge file " + f);
+        for (int i = 0; i < manifest.files().size(); i++) {
+            String name = manifest.files().get(i);
+            String at = YamlFile.at("/files", i);
+            Class<? extends KnowledgeDoc> type = type(name);
+            if (type == null) {
+                mf.problem(at, "unknown knowledge file " + name);
                 continue;
             }
-            Yml doc = parse(dir, f, open, raw, problems);
-            String id = doc.reqStr("id");
-            String v = doc.reqStr("version");
-            if (id != null && !(id + ".yaml").equals(f)) {
-                doc.get("id").problem("id '" + id + "' does not match the file name");
-            }
-            fileVersions.put(f, v);
-            docs.put(f, doc);
-        }
-        Set<String> textKeysUsed = new TreeSet<>(TextKeys.REQUIRED);
-        Thresholds thresholds = docs.containsKey("thresholds.yaml")
-                ? ThresholdsLoader.load(docs.get("thresholds.yaml")) : null;
-        DoseTable doses = docs.containsKey("doses.yaml")
-                ? DoseTableLoader.load(docs.get("doses.yaml"), textKeysUsed) : null;
-        DrugCatalog drugs = docs.containsKey("drug-catalog.yaml")
-                ? DrugCatalogLoader.load(docs.get("drug-catalog.yaml"), fileVersions.get("drug-catalog.yaml"),
-                textKeysUsed) : null;
-        ConditionCatalog conditions = docs.containsKey("conditions.yaml")
-                ? ConditionsLoader.load(docs.get("conditions.yaml"), fileVersions.get("conditions.yaml")) : null;
-        Orderables orderables = docs.containsKey("monitoring.yaml")
-                ? MonitoringLoader.load(docs.get("monitoring.yaml")) : null;
-        Texts texts = docs.containsKey("texts.yaml")
-                ? TextsLoader.load(docs.get("texts.yaml"), fileVersions.get("texts.yaml")) : null;
-        LabCodes labCodes = labCodes(dir, raw, problems);
-        if (texts != null) {
-            for (String key : textKeysUsed) {
-                if (!texts.entries().containsKey(key)) {
-                    problems.add(dir + "texts.yaml: text '" + key + "' is used but not defined");
+            YamlFile f = new YamlFile(dir + name, problems);
+            try (InputStream in = open.apply(f.name())) {
+                if (in == null) {
+                    mf.problem(at, name + " not found");
+                    continue;
                 }
+                KnowledgeDoc doc = YamlBinder.read(f, in.readAllBytes(), type);
+                if (doc != null && !(doc.id() + ".yaml").equals(name)) {
+                    f.problem("/id", "id '" + doc.id() + "' does not match the file name");
+                }
+                if (doc != null) {
+                    files.put(name, f);
+                    docs.put(name, doc);
+                    fileVersions.put(name, doc.version());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new KnowledgeException(problems);
-        }
-        return new Knowledge(version, fileVersions, thresholds, doses, drugs, conditions, labCodes, orderables,
-                texts);
+        KnowledgeBundle bundle = assemble(manifest.version(), files, docs, fileVersions);
+        problems.throwIfAny();
+        return bundle;
     }
 
-    private static Yml parse(String dir, String file, Function<String, InputStream> open, Map<String, byte[]> raw,
-                             List<String> problems) {
-        String name = dir + file;
-        try (InputStream in = open.apply(name)) {
-            if (in == null) {
-                problems.add(name + ": not found");
-                return Yml.parse(name, new ByteArrayInputStream("{}".getBytes()), new ArrayList<>());
+    private static KnowledgeBundle assemble(String version, Map<String, YamlFile> files, Map<String, KnowledgeDoc> docs,
+                                            Map<String, String> fileVersions) {
+        KnowledgeParts parts = new KnowledgeParts(files, docs);
+        TextUses texts = new TextUses();
+        RuleRegistry rules = parts.load("rules.yaml", RulesLoader.File.class, RulesLoader::load);
+        DoseTable doses = parts.load("doses.yaml", DosesFile.class, (f, d) -> {
+            if (rules != null && f.clean("")) {
+                DoseTableLoader.rowIds(d).forEach((at, id) -> {
+                    if (rules.rule(id).isEmpty()) {
+                        f.problem(at, "row " + id + " is not in the rule registry (rules.yaml)");
+                    }
+                });
             }
-            byte[] bytes = in.readAllBytes();
-            raw.put(file, bytes);
-            return Yml.parse(name, new ByteArrayInputStream(bytes), problems);
+            return DoseTableLoader.load(f, d, texts);
+        });
+        DrugCatalog drugs = parts.load("drug-catalog.yaml", DrugCatalogLoader.File.class,
+                (f, d) -> DrugCatalogLoader.load(f, d, texts));
+        Texts textsFile = parts.load("texts.yaml", TextsLoader.File.class, (f, d) -> {
+            TextKeys.REQUIRED.stream().sorted().filter(k -> !d.texts().containsKey(k))
+                    .forEach(k -> f.problem("/texts", "text '" + k + "' is used by the code but not defined"));
+            texts.check(d.texts().keySet());
+            return TextsLoader.load(d);
+        });
+        Knowledge knowledge = new Knowledge(version, fileVersions,
+                parts.load("thresholds.yaml", ThresholdsLoader.File.class, ThresholdsLoader::load), doses, drugs,
+                parts.load("conditions.yaml", ConditionsLoader.File.class, ConditionsLoader::load),
+                parts.load("lab-codes.yaml", LabCodesLoader.File.class, LabCodesLoader::load),
+                parts.load("monitoring.yaml", MonitoringLoader.File.class, MonitoringLoader::load), textsFile,
+                parts.load("units.yaml", UnitsLoader.File.class, UnitsLoader::load), rules);
+        return new KnowledgeBundle(knowledge,
+                parts.load("cards.yaml", CardTextsLoader.File.class, CardTextsLoader::load));
+    }
+
+    private static Class<? extends KnowledgeDoc> type(String file) {
+        return switch (file) {
+            case "rules.yaml" -> RulesLoader.File.class;
+            case "thresholds.yaml" -> ThresholdsLoader.File.class;
+            case "doses.yaml" -> DosesFile.class;
+            case "drug-catalog.yaml" -> DrugCatalogLoader.File.class;
+            case "conditions.yaml" -> ConditionsLoader.File.class;
+            case "monitoring.yaml" -> MonitoringLoader.File.class;
+            case "texts.yaml" -> TextsLoader.File.class;
+            case "lab-codes.yaml" -> LabCodesLoader.File.class;
+            case "units.yaml" -> UnitsLoader.File.class;
+            case "cards.yaml" -> CardTextsLoader.File.class;
+            default -> null;
+        };
+    }
+
+    private static <T> T read(YamlFile f, Function<String, InputStream> open, Class<T> type) {
+        try (InputStream in = open.apply(f.name())) {
+            return in == null ? null : YamlBinder.read(f, in.readAllBytes(), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static LabCodes labCodes(String dir, Map<String, byte[]> raw, List<String> problems) {
-        byte[] bytes = raw.get("lab-codes.yaml");
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return LabCodesLoader.load(dir + "lab-codes.yaml", new ByteArrayInputStream(bytes));
-        } catch (KnowledgeException e) {
-            problems.addAll(e.problems());
-            return null;
-        } catch (RuntimeException e) {
-            problems.add(dir + "lab-codes.yaml: " + e.getMessage());
-            return null;
         }
     }
 }

@@ -1,126 +1,67 @@
 package org.hypomag.cds.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.LabCodes;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads knowledge/lab-codes.yaml; every problem is collected and reported together. */
-public final class LabCodesLoader {
-
-    public static final String RESOURCE = "knowledge/lab-codes.yaml";
+/** knowledge/lab-codes.yaml: the codes read per analyte, the codes never read, plausible ranges. */
+final class LabCodesLoader {
 
     private LabCodesLoader() {
     }
 
-    public static LabCodes loadDefault() {
-        try (InputStream in = LabCodesLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new KnowledgeException(List.of(RESOURCE + ": not found on the classpath"));
-            }
-            return load(RESOURCE, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    record File(@NotBlank String id, @NotBlank String version, String source,
+                @NotNull Map<String, @NotNull(message = "write [] if none is sourced") List<@NotNull @Valid Lab>> analytes,
+                @NotNull List<@NotNull @Valid Lab> excluded,
+                @NotNull(message = "is required (a range per analyte)") Map<String, @NotNull @Valid Range> plausible)
+            implements KnowledgeDoc {
+    }
+
+    record Lab(@NotBlank String system, @NotBlank String code, String display, @NotBlank String ref) {
+        Code toCode() {
+            return new Code(system, code, display);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    public static LabCodes load(String name, InputStream in) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        List<String> problems = new ArrayList<>();
-        if (!(root instanceof Map<?, ?> doc)) {
-            throw new KnowledgeException(List.of(name + ": not a YAML mapping"));
+    record Range(@NotNull BigDecimal min, @NotNull BigDecimal max, @NotBlank String ref) {
+        @AssertTrue(message = "need min < max")
+        boolean isOrdered() {
+            return min == null || max == null || min.compareTo(max) < 0;
         }
-        String version = String.valueOf(doc.get("version"));
+    }
+
+    static LabCodes load(YamlFile f, File doc) {
         Map<Analyte, List<Code>> analytes = new EnumMap<>(Analyte.class);
-        Object rawAnalytes = doc.get("analytes");
-        if (rawAnalytes instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                Analyte analyte;
-                try {
-                    analyte = Analyte.valueOf(String.valueOf(e.getKey()));
-                } catch (IllegalArgumentException ex) {
-                    problems.add(name + ": analytes." + e.getKey() + ": unknown analyte");
-                    continue;
-                }
-                analytes.put(analyte, codes(name + ": analytes." + analyte, e.getValue(), problems));
+        doc.analytes().forEach((key, labs) -> {
+            Analyte a = Analytes.of(f, "/analytes", key);
+            if (a != null && f.clean(YamlFile.at("/analytes", key))) {
+                analytes.put(a, labs.stream().map(Lab::toCode).toList());
             }
-        } else {
-            problems.add(name + ": 'analytes' missing");
-        }
+        });
+        Map<Analyte, LabCodes.Plausible> plausible = new EnumMap<>(Analyte.class);
+        doc.plausible().forEach((key, r) -> {
+            Analyte a = Analytes.of(f, "/plausible", key);
+            if (a != null && f.clean(YamlFile.at("/plausible", key))) {
+                plausible.put(a, new LabCodes.Plausible(r.min(), r.max()));
+            }
+        });
         for (Analyte a : Analyte.values()) {
-            if (!analytes.containsKey(a)) {
-                problems.add(name + ": analytes." + a + ": missing (write [] if none is sourced)");
+            if (!doc.analytes().containsKey(a.name())) {
+                f.problem("/analytes", a + " is missing (write [] if none is sourced)");
+            }
+            if (!doc.plausible().containsKey(a.name())) {
+                f.problem("/plausible", a + " is missing");
             }
         }
-        List<Code> excluded = codes(name + ": excluded", doc.get("excluded"), problems);
-        Map<Analyte, LabCodes.Plausible> plausible = plausible(name, doc.get("plausible"), problems);
-        if (!problems.isEmpty()) {
-            throw new KnowledgeException(problems);
-        }
-        return new LabCodes(version, analytes, excluded, plausible);
-    }
-
-    private static List<Code> codes(String where, Object raw, List<String> problems) {
-        List<Code> out = new ArrayList<>();
-        if (!(raw instanceof List<?> list)) {
-            problems.add(where + ": expected a list");
-            return out;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof Map<?, ?> entry)
-                    || entry.get("system") == null || entry.get("code") == null || entry.get("ref") == null) {
-                problems.add(where + "[" + i + "]: needs system, code and ref");
-                continue;
-            }
-            out.add(new Code(String.valueOf(entry.get("system")), String.valueOf(entry.get("code")),
-                    entry.get("display") == null ? null : String.valueOf(entry.get("display"))));
-        }
-        return out;
-    }
-
-    /** {@code plausible: {ANALYTE: {min: .., max: .., ref: ..}}}: every analyte needs one. */
-    private static Map<Analyte, LabCodes.Plausible> plausible(String name, Object raw, List<String> problems) {
-        Map<Analyte, LabCodes.Plausible> out = new EnumMap<>(Analyte.class);
-        if (!(raw instanceof Map<?, ?> m)) {
-            problems.add(name + ": 'plausible' missing (a range per analyte)");
-            return out;
-        }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            String where = name + ": plausible." + e.getKey();
-            Analyte analyte;
-            try {
-                analyte = Analyte.valueOf(String.valueOf(e.getKey()));
-            } catch (IllegalArgumentException ex) {
-                problems.add(where + ": unknown analyte");
-                continue;
-            }
-            if (!(e.getValue() instanceof Map<?, ?> range) || range.get("ref") == null) {
-                problems.add(where + ": expected {min, max, ref}");
-                continue;
-            }
-            try {
-                out.put(analyte, new LabCodes.Plausible(new java.math.BigDecimal(String.valueOf(range.get("min"))),
-                        new java.math.BigDecimal(String.valueOf(range.get("max")))));
-            } catch (IllegalArgumentException ex) {
-                problems.add(where + ": min and max must be numbers, min < max");
-            }
-        }
-        for (Analyte a : Analyte.values()) {
-            if (!out.containsKey(a) && problems.stream().noneMatch(p -> p.contains("plausible." + a))) {
-                problems.add(name + ": plausible." + a + ": missing");
-            }
-        }
-        return out;
+        return new LabCodes(doc.version(), analytes, doc.excluded().stream().map(Lab::toCode).toList(), plausible);
     }
 }

@@ -2,6 +2,11 @@ package org.hypomag.cds.knowledge;
 
 import java.math.BigDecimal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.Orderables;
 
@@ -11,35 +16,37 @@ final class MonitoringLoader {
     private MonitoringLoader() {
     }
 
-    static Orderables load(Yml root) {
-        Yml window = root.req("mgAfterInfusion");
-        window.reqStr("ref");
-        Yml hours = window.req("hours");
-        DoseTableLoader.unit(hours, "h");
-        BigDecimal min = hours.reqDec("min");
-        BigDecimal max = hours.reqDec("max");
-        Yml o = root.req("orderables");
-        Code mg = code(o.req("magnesium"));
-        Code k = code(o.req("potassium"));
-        Code ca = code(o.req("calcium"));
-        Code cr = code(o.req("creatinine"));
-        if (min == null || max == null || mg == null || k == null || ca == null || cr == null) {
-            return null;
-        }
-        if (min.compareTo(max) > 0) {
-            hours.problem("min must not exceed max");
-        }
-        return new Orderables(mg, k, ca, cr, min.intValue(), max.intValue());
+    record File(@NotBlank String id, @NotBlank String version, @NotNull @Valid Window mgAfterInfusion,
+                @NotNull @Valid Labs orderables) implements KnowledgeDoc {
     }
 
-    private static Code code(Yml y) {
-        if (!y.present()) {
+    record Window(@NotNull @Valid Hours hours, @NotBlank String ref) {
+    }
+
+    record Hours(@NotNull @Positive Integer min, @NotNull @Positive Integer max, @NotBlank String unit) {
+        @AssertTrue(message = "min must not exceed max")
+        boolean isOrdered() {
+            return min == null || max == null || min <= max;
+        }
+    }
+
+    record Labs(@NotNull @Valid Lab magnesium, @NotNull @Valid Lab potassium, @NotNull @Valid Lab calcium,
+                @NotNull @Valid Lab creatinine) {
+    }
+
+    record Lab(@NotBlank String system, @NotBlank String code, @NotBlank String display, @NotBlank String ref) {
+        Code toCode() {
+            return new Code(system, code, display);
+        }
+    }
+
+    static Orderables load(YamlFile f, File doc) {
+        Hours h = doc.mgAfterInfusion().hours();
+        if (!DoseTableLoader.unit(f, "/mgAfterInfusion/hours", h.unit(), "h")) {
             return null;
         }
-        String system = y.reqStr("system");
-        String code = y.reqStr("code");
-        String display = y.reqStr("display");
-        y.reqStr("ref");
-        return system == null || code == null ? null : new Code(system, code, display);
+        Labs o = doc.orderables();
+        return new Orderables(o.magnesium().toCode(), o.potassium().toCode(), o.calcium().toCode(), o.creatinine().toCode(),
+                h.min(), h.max());
     }
 }

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.hypomag.cds.clinical.Thresholds;
 
 /** knowledge/thresholds.yaml: every named value must be present, numeric, in its expected unit, with ref and rationale. */
@@ -45,50 +49,62 @@ final class ThresholdsLoader {
     private ThresholdsLoader() {
     }
 
-    static Thresholds load(Yml root) {
-        Map<String, Yml> values = root.req("values").entries();
+    record File(@NotBlank String id, @NotBlank String version, @NotNull Map<String, @NotNull @Valid Value> values,
+                @NotNull @Valid CkdEpi ckdEpi2021) implements KnowledgeDoc {
+    }
+
+    /** A named value: number, unit, reference and rationale; choice/generalKnowledge mark what is ours. */
+    record Value(@NotNull @Positive BigDecimal value, @NotBlank String unit, @NotBlank String ref,
+                 @NotBlank String rationale, BigDecimal alternative, boolean choice, boolean generalKnowledge) {
+    }
+
+    record CkdEpi(@NotBlank String ref, @NotNull BigDecimal multiplier, @NotNull BigDecimal kappaFemale,
+                  @NotNull BigDecimal kappaMale, @NotNull BigDecimal alphaFemale, @NotNull BigDecimal alphaMale,
+                  @NotNull BigDecimal exponentAbove, @NotNull BigDecimal ageBase, @NotNull BigDecimal femaleFactor) {
+    }
+
+    static Thresholds load(YamlFile f, File doc) {
         Map<String, BigDecimal> v = new LinkedHashMap<>();
         Map<String, Duration> d = new LinkedHashMap<>();
-        for (String id : values.keySet()) {
+        if (doc.values() == null) {
+            return null;
+        }
+        for (String id : doc.values().keySet()) {
             if (!UNITS.containsKey(id)) {
-                values.get(id).problem("unknown threshold id");
+                f.problem(YamlFile.at("/values", id), "unknown threshold id");
             }
         }
         UNITS.forEach((id, unit) -> {
-            Yml e = values.get(id);
+            Value e = doc.values().get(id);
             if (e == null) {
-                root.get("values").problem("threshold '" + id + "' is missing");
+                f.problem("/values", "threshold '" + id + "' is missing");
                 return;
             }
-            e.reqStr("ref");
-            e.reqStr("rationale");
-            BigDecimal value = e.reqDec("value");
-            String actual = e.reqStr("unit");
-            if (value == null || actual == null) {
+            if (!f.clean(YamlFile.at("/values", id))) {
                 return;
             }
-            if (value.signum() <= 0) {
-                e.get("value").problem("must be positive");
-            }
+            String actual = e.unit();
             if (DURATION.equals(unit)) {
                 if ("h".equals(actual)) {
-                    d.put(id, Duration.ofMinutes(value.multiply(BigDecimal.valueOf(60)).longValue()));
+                    d.put(id, Duration.ofMinutes(e.value().multiply(BigDecimal.valueOf(60)).longValue()));
                 } else if ("d".equals(actual)) {
-                    d.put(id, Duration.ofMinutes(value.multiply(BigDecimal.valueOf(1440)).longValue()));
+                    d.put(id, Duration.ofMinutes(e.value().multiply(BigDecimal.valueOf(1440)).longValue()));
                 } else {
-                    e.get("unit").problem("expected h or d, found '" + actual + "'");
+                    f.problem(YamlFile.at("/values", id, "unit"), "expected h or d, found '" + actual + "'");
                 }
             } else if (!unit.equals(actual)) {
-                e.get("unit").problem("expected " + unit + ", found '" + actual + "'");
+                f.problem(YamlFile.at("/values", id, "unit"), "expected " + unit + ", found '" + actual + "'");
             } else {
-                v.put(id, value);
+                v.put(id, e.value());
             }
         });
-        Thresholds.CkdEpi2021 ckd = ckdEpi(root.req("ckdEpi2021"));
-        if (v.size() + d.size() != UNITS.size() || ckd == null) {
+        if (v.size() + d.size() != UNITS.size() || !f.clean("/ckdEpi2021")) {
             return null;
         }
-        checkOrder(root, v);
+        checkOrder(f, v);
+        CkdEpi c = doc.ckdEpi2021();
+        Thresholds.CkdEpi2021 ckd = new Thresholds.CkdEpi2021(c.multiplier(), c.kappaFemale(), c.kappaMale(),
+                c.alphaFemale(), c.alphaMale(), c.exponentAbove(), c.ageBase(), c.femaleFactor());
         return new Thresholds(v.get("mg.lowerLimit"), v.get("mg.severeBelow"), v.get("mg.moderateUpTo"),
                 v.get("mg.upperLimit"), d.get("mg.staleAfter"), d.get("egfr.currentFor"),
                 d.get("creatinine.currentFor"), d.get("weight.currentFor"), d.get("height.currentFor"),
@@ -99,31 +115,15 @@ final class ThresholdsLoader {
                 v.get("calciumIonized.lowDefault"), v.get("schwartz.k"), ckd);
     }
 
-    private static void checkOrder(Yml root, Map<String, BigDecimal> v) {
+    private static void checkOrder(YamlFile f, Map<String, BigDecimal> v) {
         if (!(v.get("mg.severeBelow").compareTo(v.get("mg.moderateUpTo")) < 0
                 && v.get("mg.moderateUpTo").compareTo(v.get("mg.lowerLimit")) < 0
                 && v.get("mg.lowerLimit").compareTo(v.get("mg.upperLimit")) < 0)) {
-            root.get("values").problem("Mg limits must rise: severeBelow < moderateUpTo < lowerLimit < upperLimit");
+            f.problem("/values", "Mg limits must rise: severeBelow < moderateUpTo < lowerLimit < upperLimit");
         }
         if (!(v.get("renal.failureBelow").compareTo(v.get("renal.fullDoseFrom")) < 0
                 && v.get("renal.fullDoseFrom").compareTo(v.get("renal.normalFrom")) < 0)) {
-            root.get("values").problem("renal bands must rise: failureBelow < fullDoseFrom < normalFrom");
+            f.problem("/values", "renal bands must rise: failureBelow < fullDoseFrom < normalFrom");
         }
-    }
-
-    private static Thresholds.CkdEpi2021 ckdEpi(Yml y) {
-        if (!y.present()) {
-            return null;
-        }
-        y.reqStr("ref");
-        BigDecimal[] c = {y.reqDec("multiplier"), y.reqDec("kappaFemale"), y.reqDec("kappaMale"),
-                y.reqDec("alphaFemale"), y.reqDec("alphaMale"), y.reqDec("exponentAbove"), y.reqDec("ageBase"),
-                y.reqDec("femaleFactor")};
-        for (BigDecimal x : c) {
-            if (x == null) {
-                return null;
-            }
-        }
-        return new Thresholds.CkdEpi2021(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
     }
 }

@@ -1,8 +1,5 @@
 package org.hypomag.cds.knowledge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -12,110 +9,84 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.UnitTable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads knowledge/units.yaml. Every factor must carry a ref and agree with the analyte's molar mass and
- * valence within 0.1%; every problem is collected and reported together.
+ * knowledge/units.yaml: unit aliases and cross-dimension factors. Every factor must carry a ref and agree with
+ * the analyte's molar mass and valence within 0.1%.
  */
-public final class UnitsLoader {
+final class UnitsLoader {
 
-    public static final String RESOURCE = "knowledge/units.yaml";
     private static final BigDecimal TOLERANCE = new BigDecimal("0.001");
     private static final BigDecimal TEN = BigDecimal.TEN;
 
     private UnitsLoader() {
     }
 
-    public static UnitTable loadDefault() {
-        try (InputStream in = UnitsLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new KnowledgeException(List.of(RESOURCE + ": not found on the classpath"));
-            }
-            return load(RESOURCE, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    record File(@NotBlank String id, @NotBlank String version, String source,
+                @NotNull List<@NotNull @Valid Alias> aliases,
+                @NotNull Map<String, @NotNull @Valid AnalyteUnits> analytes) implements KnowledgeDoc {
     }
 
-    public static UnitTable load(String name, InputStream in) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        if (!(root instanceof Map<?, ?> doc)) {
-            throw new KnowledgeException(List.of(name + ": not a YAML mapping"));
-        }
-        List<String> problems = new ArrayList<>();
+    record Alias(@NotBlank String from, @NotBlank String to, @NotBlank String ref) {
+    }
+
+    record AnalyteUnits(@Valid Sourced molarMass, @Valid Sourced valence,
+                        @NotNull List<@NotNull @Valid Factor> factors) {
+    }
+
+    record Sourced(@NotNull @Positive BigDecimal value, @NotBlank String ref) {
+    }
+
+    record Factor(@NotBlank String from, @NotNull @Positive BigDecimal factor, @NotBlank String ref) {
+    }
+
+    static UnitTable load(YamlFile f, File doc) {
         Map<String, String> aliases = new HashMap<>();
-        if (doc.get("aliases") instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof Map<?, ?> e && e.get("from") != null && e.get("to") != null
-                        && e.get("ref") != null) {
-                    aliases.put(String.valueOf(e.get("from")).toLowerCase(Locale.ROOT), String.valueOf(e.get("to")));
-                } else {
-                    problems.add(name + ": aliases[" + i + "]: needs from, to and ref");
-                }
+        for (int i = 0; i < doc.aliases().size(); i++) {
+            Alias a = doc.aliases().get(i);
+            if (f.clean(YamlFile.at("/aliases", i))) {
+                aliases.put(a.from().toLowerCase(Locale.ROOT), a.to());
             }
-        } else {
-            problems.add(name + ": 'aliases' missing");
         }
         Map<Analyte, List<UnitTable.Factor>> analytes = new EnumMap<>(Analyte.class);
-        if (doc.get("analytes") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> analyte(name, String.valueOf(k), v, analytes, problems));
-        } else {
-            problems.add(name + ": 'analytes' missing");
-        }
-        if (!problems.isEmpty()) {
-            throw new KnowledgeException(problems);
-        }
-        return new UnitTable(String.valueOf(doc.get("version")), aliases, analytes);
+        doc.analytes().forEach((key, u) -> {
+            Analyte a = Analytes.of(f, "/analytes", key);
+            if (a != null) {
+                analytes.put(a, factors(f, YamlFile.at("/analytes", key), a, u));
+            }
+        });
+        return new UnitTable(doc.version(), aliases, analytes);
     }
 
-    private static void analyte(String name, String key, Object raw, Map<Analyte, List<UnitTable.Factor>> out,
-                                List<String> problems) {
-        String where = name + ": analytes." + key;
-        Analyte analyte;
-        try {
-            analyte = Analyte.valueOf(key);
-        } catch (IllegalArgumentException e) {
-            problems.add(where + ": unknown analyte");
-            return;
-        }
-        if (!(raw instanceof Map<?, ?> entry)) {
-            problems.add(where + ": expected a mapping");
-            return;
-        }
-        BigDecimal molarMass = sourcedNumber(where + ".molarMass", entry.get("molarMass"), problems);
-        BigDecimal valence = entry.get("valence") == null ? null
-                : sourcedNumber(where + ".valence", entry.get("valence"), problems);
-        List<UnitTable.Factor> factors = new ArrayList<>();
-        if (!(entry.get("factors") instanceof List<?> list)) {
-            problems.add(where + ".factors: expected a list");
-            return;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String at = where + ".factors[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> f) || f.get("from") == null || f.get("ref") == null
-                    || !(f.get("factor") instanceof Number n)) {
-                problems.add(at + ": needs from, a numeric factor and ref");
+    private static List<UnitTable.Factor> factors(YamlFile f, String at, Analyte analyte, AnalyteUnits u) {
+        BigDecimal molarMass = u.molarMass() == null ? null : u.molarMass().value();
+        BigDecimal valence = u.valence() == null ? null : u.valence().value();
+        List<UnitTable.Factor> out = new ArrayList<>();
+        for (int i = 0; i < u.factors().size(); i++) {
+            Factor x = u.factors().get(i);
+            String where = YamlFile.at(at, "factors", i);
+            if (!f.clean(where)) {
                 continue;
             }
-            String from = String.valueOf(f.get("from"));
-            BigDecimal factor = new BigDecimal(n.toString());
-            BigDecimal expected = expected(analyte.canonicalUnit(), from, molarMass, valence);
+            BigDecimal expected = expected(analyte.canonicalUnit(), x.from(), molarMass, valence);
             if (expected == null) {
-                problems.add(at + ": cannot check " + from + " -> " + analyte.canonicalUnit()
+                f.problem(where, "cannot check " + x.from() + " -> " + analyte.canonicalUnit()
                         + " (from must be mmol/L, meq/L or mg/dL, with molarMass and, for meq/L, valence)");
-            } else if (factor.subtract(expected).abs().compareTo(expected.multiply(TOLERANCE)) > 0) {
-                problems.add(at + ": factor " + factor + " disagrees with molarMass/valence (expected about "
-                        + expected.round(new MathContext(5)) + ")");
+            } else if (x.factor().subtract(expected).abs().compareTo(expected.multiply(TOLERANCE)) > 0) {
+                f.problem(YamlFile.at(where, "factor"), "factor " + x.factor()
+                        + " disagrees with molarMass/valence (expected about " + expected.round(new MathContext(5))
+                        + ")");
             } else {
-                factors.add(new UnitTable.Factor(from, factor));
+                out.add(new UnitTable.Factor(x.from(), x.factor()));
             }
         }
-        out.put(analyte, factors);
+        return out;
     }
 
     /** The factor implied by molar mass M and valence v: mg/dL = mmol/L × M/10 = meq/L × M/(10 v). */
@@ -139,16 +110,6 @@ public final class UnitsLoader {
                 case "meq/L" -> meqToMmol;
                 default -> null;
             };
-        }
-        return null;
-    }
-
-    private static BigDecimal sourcedNumber(String where, Object raw, List<String> problems) {
-        if (raw instanceof Map<?, ?> m && m.get("value") instanceof Number n && m.get("ref") != null) {
-            return new BigDecimal(n.toString());
-        }
-        if (raw != null) {
-            problems.add(where + ": needs a numeric value and a ref");
         }
         return null;
     }

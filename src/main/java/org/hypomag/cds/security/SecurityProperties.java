@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may call this service ({@code cds.security.*}). Holds no secret: issuers are public keys (JWKS) and
- * URLs, so {@code toString} is safe to print. Every invariant is checked here, so a wrong configuration
- * stops the start instead of weakening the checks.
+ * URLs, so {@code toString} is safe to print. Every invariant is a Bean Validation constraint here (checked at
+ * binding, {@code @Validated}), so a wrong configuration stops the start instead of weakening the checks; each
+ * default is set once, in the compact constructor.
  *
  * @param mode                    {@code jwt} (default): every call needs a valid JWT; {@code demo}: no JWT
  *                                needed, for local trials only (set by configuration, never by a request)
@@ -30,39 +38,42 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "cds.security")
 public record SecurityProperties(
-        @DefaultValue("jwt") Mode mode,
+        Mode mode,
         String publicBaseUrl,
-        @DefaultValue("60s") Duration clockSkew,
-        @DefaultValue("1h") Duration maxTokenLifetime,
-        @DefaultValue("100000") int replayCacheSize,
+        @DurationMin(seconds = 0) @DurationMax(minutes = 5) Duration clockSkew,
+        @DurationMin(millis = 0, inclusive = false) @DurationMax(hours = 24) Duration maxTokenLifetime,
+        @DefaultValue("100000") @Positive int replayCacheSize,
         @DefaultValue("true") boolean requireTyp,
-        @DefaultValue("5m") Duration jwksCacheTtl,
-        @DefaultValue("30s") Duration jwksRefreshMinInterval,
-        List<Issuer> issuers,
-        List<FhirServer> demoFhirServers) {
+        @DurationMin(millis = 0, inclusive = false) Duration jwksCacheTtl,
+        @DurationMin(millis = 0, inclusive = false) Duration jwksRefreshMinInterval,
+        List<@Valid Issuer> issuers,
+        List<@Valid FhirServer> demoFhirServers) {
 
     /** Algorithms an issuer may be configured with; everything else (none, HS*, ...) is refused. */
     public static final Set<String> CONFIGURABLE_ALGORITHMS = Set.of("ES384", "RS384", "ES256", "RS256");
+    private static final String URL = "must be an absolute http(s) URL without user info, query or fragment";
 
+    /** Each default is given here, once (null: not configured); the constraints above check the result. */
     public SecurityProperties {
         mode = mode == null ? Mode.JWT : mode;
         publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
-                : Urls.requireHttpUrl("cds.security.public-base-url", publicBaseUrl.strip().replaceAll("/+$", ""));
+                : publicBaseUrl.strip().replaceAll("/+$", "");
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(1) : maxTokenLifetime;
         jwksCacheTtl = jwksCacheTtl == null ? Duration.ofMinutes(5) : jwksCacheTtl;
         jwksRefreshMinInterval = jwksRefreshMinInterval == null ? Duration.ofSeconds(30) : jwksRefreshMinInterval;
-        require(!clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(5)) <= 0,
-                "cds.security.clock-skew must be between 0 and 5 minutes");
-        require(positive(maxTokenLifetime) && maxTokenLifetime.compareTo(Duration.ofHours(24)) <= 0,
-                "cds.security.max-token-lifetime must be positive and at most 24 hours");
-        require(replayCacheSize > 0, "cds.security.replay-cache-size must be positive");
-        require(positive(jwksCacheTtl), "cds.security.jwks-cache-ttl must be positive");
-        require(positive(jwksRefreshMinInterval), "cds.security.jwks-refresh-min-interval must be positive");
         issuers = issuers == null ? List.of() : List.copyOf(issuers);
         demoFhirServers = demoFhirServers == null ? List.of() : List.copyOf(demoFhirServers);
-        require(issuers.stream().map(Issuer::iss).distinct().count() == issuers.size(),
-                "cds.security.issuers: each iss may appear only once");
+    }
+
+    @AssertTrue(message = "cds.security.public-base-url " + URL)
+    boolean isPublicBaseUrlValid() {
+        return publicBaseUrl == null || Urls.parseHttpUrl(publicBaseUrl).isPresent();
+    }
+
+    @AssertTrue(message = "cds.security.issuers: each iss may appear only once")
+    boolean isEachIssuerOnce() {
+        return issuers.stream().map(Issuer::iss).distinct().count() == issuers.size();
     }
 
     /** Whether calls are authenticated. */
@@ -82,27 +93,36 @@ public record SecurityProperties(
      * @param tenant       when set, the token's {@code tenant} claim must equal it
      * @param fhirServers  the FHIR servers this EHR may send as {@code fhirServer}
      */
-    public record Issuer(String iss, String jwksFile, String jwksUrl, List<String> jkuAllowlist,
-                         List<String> algorithms, String tenant, List<FhirServer> fhirServers) {
+    public record Issuer(@NotBlank(message = "cds.security.issuers[].iss is required") String iss, String jwksFile,
+                         String jwksUrl, List<String> jkuAllowlist,
+                         List<@Pattern(regexp = "ES384|RS384|ES256|RS256", message = "'${validatedValue}' is not "
+                                 + "accepted (allowed: ES384, RS384, ES256, RS256; none and HS* never)") String> algorithms,
+                         String tenant, List<@Valid FhirServer> fhirServers) {
 
         public Issuer {
-            require(iss != null && !iss.isBlank(), "cds.security.issuers[].iss is required");
-            String where = "cds.security.issuers[" + iss + "]";
             jwksFile = blankToNull(jwksFile);
-            jwksUrl = jwksUrl == null || jwksUrl.isBlank() ? null : Urls.requireHttpsOrLoopback(where + ".jwks-url", jwksUrl);
-            jkuAllowlist = jkuAllowlist == null ? List.of()
-                    : jkuAllowlist.stream().map(u -> Urls.requireHttpsOrLoopback(where + ".jku-allowlist", u)).toList();
-            require(jwksFile == null || jwksUrl == null, where + ": give jwks-file or jwks-url, not both");
-            require(jwksFile != null || jwksUrl != null || !jkuAllowlist.isEmpty(),
-                    where + ": needs keys: jwks-file, jwks-url or a jku-allowlist");
+            jwksUrl = blankToNull(jwksUrl);
+            jkuAllowlist = jkuAllowlist == null ? List.of() : jkuAllowlist.stream().map(String::strip).toList();
             algorithms = algorithms == null || algorithms.isEmpty() ? List.of("ES384", "RS384")
                     : algorithms.stream().map(String::strip).toList();
-            for (String alg : algorithms) {
-                require(CONFIGURABLE_ALGORITHMS.contains(alg), where + ".algorithms: '" + alg
-                        + "' is not accepted (allowed: ES384, RS384, ES256, RS256; none and HS* never)");
-            }
             tenant = blankToNull(tenant);
             fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
+        }
+
+        @AssertTrue(message = "give jwks-file or jwks-url, not both")
+        boolean isOneKeySource() {
+            return jwksFile == null || jwksUrl == null;
+        }
+
+        @AssertTrue(message = "needs keys: jwks-file, jwks-url or a jku-allowlist")
+        boolean isKeyed() {
+            return jwksFile != null || jwksUrl != null || !jkuAllowlist.isEmpty();
+        }
+
+        @AssertTrue(message = "jwks-url and jku-allowlist must use https (http only for loopback hosts)")
+        boolean isKeyUrlsSecure() {
+            return (jwksUrl == null || Urls.isHttpsOrLoopback(jwksUrl))
+                    && jkuAllowlist.stream().allMatch(Urls::isHttpsOrLoopback);
         }
     }
 
@@ -113,25 +133,20 @@ public record SecurityProperties(
      * @param url       e.g. {@code https://fhir.example.org/r4}
      * @param allowHttp whether an access token may be sent to it over plain http (local testing only)
      */
-    public record FhirServer(String url, boolean allowHttp) {
+    public record FhirServer(@NotBlank(message = "cds.security fhir-servers[].url is required") String url,
+                             boolean allowHttp) {
 
         public FhirServer {
-            require(url != null && !url.isBlank(), "cds.security fhir-servers[].url is required");
-            url = Urls.requireHttpUrl("cds.security fhir-servers[].url", url.strip());
+            url = url == null ? null : url.strip();
         }
-    }
 
-    private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
+        @AssertTrue(message = "cds.security fhir-servers[].url " + URL)
+        boolean isUrlValid() {
+            return url == null || Urls.parseHttpUrl(url).isPresent();
+        }
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -23,20 +23,10 @@ final class Urls {
         return FhirUrls.parseBase(value); // the one implementation, shared with every query and next link
     }
 
-    static String requireHttpUrl(String property, String value) {
-        if (parseHttpUrl(value).isEmpty()) {
-            throw new IllegalArgumentException(property + " must be an absolute http(s) URL without user info, "
-                    + "query or fragment");
-        }
-        return value;
-    }
-
-    static String requireHttpsOrLoopback(String property, String value) {
-        URI uri = parseHttpUrl(requireHttpUrl(property, value == null ? null : value.strip())).orElseThrow();
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException(property + " must use https (http only for loopback hosts)");
-        }
-        return value.strip();
+    /** An http(s) URL (as {@link #parseHttpUrl}) that is https, or http to a loopback host. */
+    static boolean isHttpsOrLoopback(String value) {
+        return value != null && parseHttpUrl(value.strip())
+                .filter(u -> "https".equalsIgnoreCase(u.getScheme()) || isLoopback(u.getHost())).isPresent();
     }
 
     /** localhost, 127.0.0.0/8 or ::1, judged from the text alone. */

@@ -1,7 +1,7 @@
 package org.hypomag.cds.system;
 
 import org.hypomag.cds.knowledge.CardTexts;
-import org.hypomag.cds.knowledge.CardTextsLoader;
+import org.hypomag.cds.knowledge.KnowledgeBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class CardTextsConfig {
 
     @Bean
-    CardTexts cardTexts() {
-        return CardTextsLoader.loadDefault();
+    CardTexts cardTexts(KnowledgeBundle bundle) {
+        return bundle.cards();
     }
 }

@@ -1,8 +1,8 @@
 package org.hypomag.cds.system;
 
+import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.UnitTable;
 import org.hypomag.cds.fhir.FhirProperties;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class FhirClientConfig {
 
     @Bean
-    UnitTable unitTable() {
-        return UnitsLoader.loadDefault();
+    UnitTable unitTable(Knowledge knowledge) {
+        return knowledge.units();
     }
 }

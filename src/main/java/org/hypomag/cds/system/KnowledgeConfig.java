@@ -2,6 +2,7 @@ package org.hypomag.cds.system;
 
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.LabCodes;
+import org.hypomag.cds.knowledge.KnowledgeBundle;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,15 @@ class KnowledgeConfig {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeConfig.class);
 
     @Bean
-    Knowledge knowledge() {
-        Knowledge k = KnowledgeLoader.loadDefault();
-        LOG.info("Knowledge {} loaded: {}", k.version(), k.fileVersions());
-        return k;
+    KnowledgeBundle knowledgeBundle() {
+        KnowledgeBundle b = KnowledgeLoader.loadDefaultBundle();
+        LOG.info("Knowledge {} loaded: {}", b.knowledge().version(), b.knowledge().fileVersions());
+        return b;
+    }
+
+    @Bean
+    Knowledge knowledge(KnowledgeBundle bundle) {
+        return bundle.knowledge();
     }
 
     @Bean

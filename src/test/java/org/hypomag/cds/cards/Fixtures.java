@@ -17,13 +17,12 @@ import org.hypomag.cds.clinical.RenalCut;
 import org.hypomag.cds.clinical.SourceRef;
 import org.hypomag.cds.clinical.Texts;
 import org.hypomag.cds.knowledge.CardTexts;
-import org.hypomag.cds.knowledge.CardTextsLoader;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 
 /** Hand-built clinical values for renderer tests (the numbers of hypomagnesemia.md §5.3). */
 final class Fixtures {
 
-    static final CardTexts CARDS = CardTextsLoader.loadDefault();
+    static final CardTexts CARDS = KnowledgeLoader.loadDefaultBundle().cards();
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     static final String LOINC = "http://loinc.org";
 

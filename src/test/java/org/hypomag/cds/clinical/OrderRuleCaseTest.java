@@ -112,6 +112,16 @@ class OrderRuleCaseTest {
         assertThat(all.stream().filter(c -> c.expect().containsKey("hyperSources")).count()).isGreaterThanOrEqualTo(3);
     }
 
+    /** The registry's order-entry rules (cases: orders in knowledge/rules.yaml) each have an order case. */
+    @Test
+    void everyOrderEntryRuleHasACase() {
+        List<String> required = TestKnowledge.K.rules().rules().values().stream()
+                .filter(r -> r.cases() == RuleRegistry.Cases.ORDERS).map(RuleRegistry.Rule::id).toList();
+        List<String> claimed = cases().flatMap(c -> c.allRules().stream()).distinct().toList();
+        assertThat(required).isNotEmpty().allSatisfy(id -> assertThat(claimed).as("order case for %s", id)
+                .contains(id));
+    }
+
     private static List<Code> codes(Object raw) {
         List<Code> out = new ArrayList<>();
         for (Object o : RuleCase.list(raw)) {

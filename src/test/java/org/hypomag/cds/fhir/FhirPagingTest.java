@@ -24,7 +24,6 @@ import ca.uhn.fhir.context.FhirContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +77,7 @@ class FhirPagingTest {
         client = new FhirHttpClient(new FhirProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), maxPages,
                 DataSize.ofMegabytes(5), 2000, 4, false, stopLabPaging));
         return new PatientDataResolver(FhirContext.forR4Cached(), client, KnowledgeLoader.loadDefault(),
-                UnitsLoader.loadDefault(), Clock.fixed(NOW, ZoneOffset.UTC));
+                KnowledgeLoader.loadDefault().units(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static String base() {

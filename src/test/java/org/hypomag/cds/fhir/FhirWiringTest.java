@@ -1,5 +1,6 @@
 package org.hypomag.cds.fhir;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import ca.uhn.fhir.context.FhirContext;
 import org.hypomag.cds.clinical.LabCodes;
 import org.hypomag.cds.clinical.UnitTable;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,7 +35,7 @@ class FhirWiringTest {
 
         @Bean
         UnitTable unitTable() {
-            return UnitsLoader.loadDefault();
+            return KnowledgeLoader.loadDefault().units();
         }
 
         @Bean
@@ -73,5 +73,15 @@ class FhirWiringTest {
         new ApplicationContextRunner().withUserConfiguration(Beans.class)
                 .withPropertyValues("cds.fhir.max-pages=0")
                 .run(ctx -> assertThat(ctx).hasFailed());
+    }
+
+    /** The Bean Validation constraints of FhirProperties stop the start and name the property. */
+    @Test
+    void invalidLimits_nameThePropertyAndTheRule() {
+        new ApplicationContextRunner().withUserConfiguration(Beans.class)
+                .withPropertyValues("cds.fhir.max-pages=0", "cds.fhir.deadline=0s")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("cds.fhir").hasMessageContaining("maxPages")
+                        .hasMessageContaining("must be greater than or equal to 1").hasMessageContaining("deadline"));
     }
 }

@@ -1,19 +1,19 @@
 package org.hypomag.cds.fhir;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 
 import org.hypomag.cds.clinical.Analyte;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Units as an attacker sends them: refused at once, without UCUM, and not echoed back. */
 class QuantityNormaliserHostileTest {
 
-    private final QuantityNormaliser normaliser = new QuantityNormaliser(UnitsLoader.loadDefault());
+    private final QuantityNormaliser normaliser = new QuantityNormaliser(KnowledgeLoader.loadDefault().units());
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
 package org.hypomag.cds.fhir;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,7 +24,6 @@ import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.clinical.ResultStatus;
 import org.hypomag.cds.clinical.Sex;
 import org.hypomag.cds.clinical.ValueComparator;
-import org.hypomag.cds.knowledge.UnitsLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ class SnapshotMapperTest {
     @BeforeAll
     static void setUp() {
         ParserWarmup.warm(CTX);
-        mapper = new SnapshotMapper(CTX, TestKnowledge.labCodes(), UnitsLoader.loadDefault());
+        mapper = new SnapshotMapper(CTX, TestKnowledge.labCodes(), KnowledgeLoader.loadDefault().units());
     }
 
     static FhirResource parse(String json) {

@@ -17,7 +17,7 @@ class LabCodesLoaderTest {
 
     @Test
     void shippedFile_classifiesSerumMagnesiumAndExcludesRbcAndWholeBlood() {
-        LabCodes codes = LabCodesLoader.loadDefault();
+        LabCodes codes = KnowledgeLoader.loadDefault().labCodes();
         assertThat(codes.classify(new Code(LOINC, "19123-9", null))).contains(Analyte.MAGNESIUM);
         assertThat(codes.classify(new Code(LOINC, "2601-3", null))).contains(Analyte.MAGNESIUM);
         assertThat(codes.classify(new Code(LOINC, "2597-3", null))).isEmpty();
@@ -28,7 +28,7 @@ class LabCodesLoaderTest {
 
     @Test
     void sameDigitsInAnotherSystem_areNotLabs() {
-        LabCodes codes = LabCodesLoader.loadDefault();
+        LabCodes codes = KnowledgeLoader.loadDefault().labCodes();
         // CDC race code 2000-8 and ethnicity code 2160-0 share digits with calcium and creatinine LOINCs
         assertThat(codes.classify(new Code("urn:oid:2.16.840.1.113883.6.238", "2000-8", null))).isEmpty();
         assertThat(codes.classify(new Code("urn:oid:2.16.840.1.113883.6.238", "2160-0", null))).isEmpty();
@@ -37,7 +37,7 @@ class LabCodesLoaderTest {
     /** Issue 12.1: every analyte has a plausible range; 0.000 and 40 mg/dL Mg are outside it. */
     @Test
     void everyAnalyte_hasAPlausibleRange() {
-        LabCodes codes = LabCodesLoader.loadDefault();
+        LabCodes codes = KnowledgeLoader.loadDefault().labCodes();
         for (org.hypomag.cds.clinical.Analyte a : org.hypomag.cds.clinical.Analyte.values()) {
             assertThat(codes.plausibleRange(a)).as(a.name()).isPresent();
         }
@@ -46,25 +46,5 @@ class LabCodesLoaderTest {
         assertThat(mg.contains(new java.math.BigDecimal("40"))).isFalse();
         assertThat(mg.contains(new java.math.BigDecimal("0.3"))).isTrue();
         assertThat(mg.contains(new java.math.BigDecimal("15"))).isTrue();
-    }
-
-    @Test
-    void brokenFile_reportsEveryProblem() {
-        String yaml = """
-                version: x
-                analytes:
-                  MAGNESIUM:
-                    - {system: http://loinc.org, code: 19123-9}
-                  POTASIUM: []
-                excluded: nope
-                """;
-        assertThatThrownBy(() -> LabCodesLoader.load("test.yaml",
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(KnowledgeException.class)
-                .satisfies(e -> assertThat(((KnowledgeException) e).problems()).anySatisfy(p ->
-                        assertThat(p).contains("analytes.MAGNESIUM[0]: needs system, code and ref"))
-                        .anySatisfy(p -> assertThat(p).contains("POTASIUM: unknown analyte"))
-                        .anySatisfy(p -> assertThat(p).contains("analytes.POTASSIUM: missing"))
-                        .anySatisfy(p -> assertThat(p).contains("excluded: expected a list")));
     }
 }

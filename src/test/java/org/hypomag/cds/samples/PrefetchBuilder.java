@@ -1,5 +1,6 @@
 package org.hypomag.cds.samples;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.hypomag.cds.fhir.PrefetchTemplates;
-import org.hypomag.cds.knowledge.LabCodesLoader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,7 +29,7 @@ final class PrefetchBuilder {
 
     PrefetchBuilder(JsonMapper json) {
         this.json = json;
-        this.templates = PrefetchTemplates.all(LabCodesLoader.loadDefault());
+        this.templates = PrefetchTemplates.all(KnowledgeLoader.loadDefault().labCodes());
     }
 
     /** Every prefetch key, in template order, answered from the sample bundle of {@code patientId}. */

@@ -82,6 +82,13 @@ class SecurityConfigurationTest {
     }
 
     @Test
+    void clockSkewAboveFiveMinutes_stopsTheStartNamingTheProperty() {
+        runner.withPropertyValues("cds.security.issuers[0].jwks-file=classpath:issuers/sandbox-jwks.json",
+                "cds.security.clock-skew=10m").run(context -> assertThat(context).hasFailed().getFailure()
+                .rootCause().hasMessageContaining("cds.security").hasMessageContaining("clockSkew"));
+    }
+
+    @Test
     void propertiesPrint_noSurprises() {
         SecurityProperties p = new SecurityProperties(null, "https://cds.example.org/", null, null, 10, true, null,
                 null, null, null);
