@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @WebMvcTest(controllers = CdsHooksController.class,
         properties = {"cds.security.mode=demo", "cds.http.max-request-size=20KB"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "org\\.hypomag\\.cds\\.(cdshooks|cards|fhir|security|system)\\..*"))
+                pattern = "org\\.hypomag\\.cds\\.(cdshooks|cards|fhir|security|smart|system)\\..*"))
 class BadInputTest {
 
     private static final String PV = "/cds-services/hypomagnesemia-patient-view";
