@@ -23,7 +23,8 @@ import org.hypomag.cds.store.StoreUnavailableException;
  * token used at one instance is refused at every other and no bound applies; this memory then only keeps what
  * fits, as a fallback. When the database does not answer, this instance's memory decides alone (bound and 503
  * as above), the store logs "degraded", and the (iss, jti) accepted meanwhile are written to the database when
- * it is back.
+ * it is back. A database that answers while this instance's pool has no free connection in time is not an
+ * outage: the token is refused for now (503 + Retry-After, as when full), never decided by memory alone.
  */
 final class ReplayCache {
 
@@ -59,15 +60,20 @@ final class ReplayCache {
         Partition memory = partitions.computeIfAbsent(iss, k -> new Partition());
         if (shared != null) {
             try {
-                boolean first = shared.firstUse(iss, jti, rememberUntil);
-                if (first) {
+                SharedReplay.Use shared = this.shared.use(iss, jti, rememberUntil);
+                if (shared == SharedReplay.Use.FIRST) {
                     memory.use(jti, rememberUntil, clock.instant(), maximumPerIssuer); // kept if it fits
                 }
-                return first ? Outcome.FIRST_USE : Outcome.REPLAY;
+                // BUSY (no free connection while the database answers): refused for now (503 + Retry-After)
+                return switch (shared) {
+                    case FIRST -> Outcome.FIRST_USE;
+                    case REPLAY -> Outcome.REPLAY;
+                    case BUSY -> Outcome.FULL;
+                };
             } catch (StoreUnavailableException degraded) {
                 Outcome alone = memory.use(jti, rememberUntil, clock.instant(), maximumPerIssuer);
                 if (alone == Outcome.FIRST_USE) {
-                    shared.rememberLater(iss, jti, rememberUntil);
+                    this.shared.rememberLater(iss, jti, rememberUntil);
                 }
                 return alone;
             }

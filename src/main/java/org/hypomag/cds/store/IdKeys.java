@@ -12,13 +12,13 @@ import javax.crypto.spec.SecretKeySpec;
  * the database holds no id in clear, and without the key (cds.store.id-hash-key, never in the database) a
  * known id cannot be looked up by hashing it. Every instance sharing a database needs the same key.
  */
-public final class IdKeys {
+final class IdKeys {
 
     static final int MIN_KEY_CHARS = 32;
 
     private final SecretKeySpec key;
 
-    public IdKeys(String secret) {
+    IdKeys(String secret) {
         if (secret == null || secret.length() < MIN_KEY_CHARS) {
             throw new IllegalArgumentException("cds.store.id-hash-key must be at least " + MIN_KEY_CHARS
                     + " characters");
@@ -27,7 +27,7 @@ public final class IdKeys {
     }
 
     /** The keyed hash of a value; null stays null. */
-    public String of(String value) {
+    String of(String value) {
         if (value == null) {
             return null;
         }

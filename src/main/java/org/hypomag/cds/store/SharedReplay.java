@@ -23,26 +23,45 @@ public final class SharedReplay {
         this.spool = spool;
     }
 
+    /** What presenting a (iss, jti) to the shared table gave. */
+    public enum Use {
+        /** the first time anywhere */
+        FIRST,
+        /** seen before, at any instance */
+        REPLAY,
+        /** the database answers but this instance had no free connection in time: not decided (refuse for now) */
+        BUSY
+    }
+
     /**
-     * True the first time (iss, jti) is presented anywhere, false for a replay.
+     * Inserts (iss, jti) once. A busy pool is not an outage: the token is then not decided here (BUSY), so no
+     * flood can push the check onto one instance's memory while the database is up.
      *
      * @throws StoreUnavailableException when the database does not answer (the caller decides alone)
      */
-    public boolean firstUse(String iss, String jti, Instant until) {
+    public Use use(String iss, String jti, Instant until) {
         if (!status.mayTry()) {
             throw status.unavailable(null);
         }
         try {
             insert(iss, jti, until);
             status.succeeded();
-            return true;
+            return Use.FIRST;
         } catch (DuplicateKeyException replay) {
             status.succeeded();
-            return false;
+            return Use.REPLAY;
         } catch (DataAccessException e) {
+            if (StoreStatus.classify(e) == StoreStatus.Fault.BUSY) {
+                return Use.BUSY;
+            }
             status.failed(e);
             throw status.unavailable(e);
         }
+    }
+
+    /** True the first time (iss, jti) is presented anywhere; false for a replay and when busy. */
+    public boolean firstUse(String iss, String jti, Instant until) {
+        return use(iss, jti, until) == Use.FIRST;
     }
 
     /**

@@ -67,11 +67,14 @@ final class SpooledCardStore implements CardStore {
                 status.succeeded();
                 return;
             } catch (DataAccessException e) {
-                if (!outage(e)) {
+                StoreStatus.Fault fault = StoreStatus.classify(e);
+                if (fault == StoreStatus.Fault.REFUSED) {
                     log.error("Store refused a write ({}); not retried", e.getClass().getSimpleName());
                     return;
                 }
-                status.failed(e);
+                if (fault == StoreStatus.Fault.OUTAGE) {
+                    status.failed(e);
+                }
             }
         }
         if (!spool.add(w)) {
@@ -88,7 +91,9 @@ final class SpooledCardStore implements CardStore {
             status.succeeded();
             return t;
         } catch (DataAccessException e) {
-            status.failed(e);
+            if (StoreStatus.classify(e) == StoreStatus.Fault.OUTAGE) {
+                status.failed(e);
+            }
             return otherwise;
         }
     }
@@ -103,21 +108,17 @@ final class SpooledCardStore implements CardStore {
                 spool.done(w);
                 status.succeeded();
             } catch (DataAccessException e) {
-                if (!outage(e)) {
+                StoreStatus.Fault fault = StoreStatus.classify(e);
+                if (fault == StoreStatus.Fault.REFUSED) {
                     log.error("Store refused a spooled write ({}); dropped", e.getClass().getSimpleName());
                     spool.done(w);
                     continue;
                 }
-                status.failed(e);
+                if (fault == StoreStatus.Fault.OUTAGE) {
+                    status.failed(e);
+                }
                 return;
             }
         }
-    }
-
-    /** A database that does not answer, as opposed to one that refuses this write (too long, bad SQL). */
-    static boolean outage(DataAccessException e) {
-        return !(e instanceof org.springframework.dao.DataIntegrityViolationException
-                || e instanceof org.springframework.dao.InvalidDataAccessResourceUsageException
-                || e instanceof org.springframework.dao.InvalidDataAccessApiUsageException);
     }
 }

