@@ -26,9 +26,10 @@ COPY --from=build /app/ /app/
 RUN --mount=type=bind,source=hooks,target=/tmp/hooks \
     java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.aot.enabled=true -jar /app/app.jar \
         --server.port=0 --server.address=127.0.0.1 --cds.security.mode=demo --cds.clock.fixed=2026-11-23T12:00:00Z \
+        --cds.store.data-dir=/tmp/cds-training-data \
         --cds.training.requests=/tmp/hooks/patient-view-severe-ckd-prefetch.json,/tmp/hooks/order-select-mgso4-overdose-severe-ckd-prefetch.json,/tmp/hooks/order-sign-mgso4-overdose-severe-ckd-prefetch.json \
         > /tmp/cds-training.log 2>&1 || { cat /tmp/cds-training.log; exit 1; }; \
-    rm /tmp/cds-training.log && chown -R cds:cds /app
+    rm -rf /tmp/cds-training.log /tmp/cds-training-data && chown -R cds:cds /app
 USER cds
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

@@ -1,6 +1,8 @@
 package org.hypomag.cds.cdshooks;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +43,19 @@ class CardDeduplicator {
 
     private Set<String> answeredFingerprints(String owner, String scope, Set<String> draftPrints) {
         Set<String> out = new HashSet<>();
-        for (Map.Entry<String, CardLedger.Issued> e : ledger.issuedIn(scope).entrySet()) {
+        Map<String, CardLedger.Issued> issuedHere = ledger.issuedIn(scope);
+        if (issuedHere.isEmpty()) {
+            return out;
+        }
+        Map<String, List<Feedback>> byCard = new HashMap<>();
+        feedback.forCards(issuedHere.keySet()).forEach(f -> byCard.computeIfAbsent(f.cardUuid(),
+                k -> new ArrayList<>()).add(f));
+        for (Map.Entry<String, CardLedger.Issued> e : issuedHere.entrySet()) {
             CardLedger.Issued issued = e.getValue();
             if (!issued.owner().equals(owner)) {
                 continue;
             }
-            for (Feedback f : feedback.forCard(e.getKey())) {
+            for (Feedback f : byCard.getOrDefault(e.getKey(), List.of())) {
                 if (!owner.equals(f.owner())) {
                     continue;
                 }

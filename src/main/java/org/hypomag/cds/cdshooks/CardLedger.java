@@ -1,47 +1,72 @@
 package org.hypomag.cds.cdshooks;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.hypomag.cds.cards.ActionType;
 import org.hypomag.cds.cards.Card;
 import org.hypomag.cds.cards.Suggestion;
+import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.security.CallerIdentity;
+import org.hypomag.cds.store.CardStore;
+import org.hypomag.cds.store.IssuedCard;
+import org.hypomag.cds.store.LedgerEntry;
+import org.hypomag.cds.store.MemoryCardStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers the cards this service issued (by uuid, bounded, for a day) so feedback, which names only a
- * card uuid, can be tied back to the caller (issuer and tenant, issue 12.4), patient, encounter and content it
- * was about, and to what each suggestion would order (order fingerprints, issue 19.15). Holds no PHI beyond
- * the ids the EHR sent and hashes of the card's content and of the suggested orders.
+ * Remembers the cards this service issued (by uuid, for a day) so feedback, which names only a card uuid, can be
+ * tied back to the caller (issuer and tenant, issue 12.4), patient, encounter and content it was about, and to
+ * what each suggestion would order (order fingerprints, issue 19.15). Kept in the shared {@link CardStore}
+ * (issue 14: every instance sees every card; ids only as keyed hashes there); the no-argument constructor keeps
+ * them in this instance's memory (unit tests).
  */
 @Component
 class CardLedger {
 
-    static final int MAX_CARDS = 100_000;
+    static final Duration TTL = Duration.ofHours(24);
 
-    private static final int MAX_PER_SCOPE = 200;
+    private final CardStore store;
+    private final String knowledgeVersion;
+    private final Clock clock = Clock.systemUTC();
 
-    private final Cache<String, Issued> byUuid = Caffeine.newBuilder()
-            .maximumSize(MAX_CARDS).expireAfterWrite(Duration.ofHours(24)).build();
-    private final Cache<String, List<String>> uuidsByScope = Caffeine.newBuilder()
-            .maximumSize(MAX_CARDS).expireAfterWrite(Duration.ofHours(24)).build();
+    /** One instance's memory (unit tests). */
+    CardLedger() {
+        this(new MemoryCardStore(), (String) null);
+    }
 
-    void record(String owner, HookCall call, List<Card> cards, Instant at) {
+    @Autowired
+    CardLedger(CardStore store, Knowledge knowledge) {
+        this(store, knowledge.version());
+    }
+
+    CardLedger(CardStore store, String knowledgeVersion) {
+        this.store = store;
+        this.knowledgeVersion = knowledgeVersion;
+    }
+
+    /**
+     * Records the cards of one call: one write to the store, whatever their number. The ledger runs on the real
+     * clock (as the replay memory does): {@code clinicalNow} may be pinned (cds.clock.fixed) and is not stored.
+     */
+    void record(String owner, HookCall call, List<Card> cards, Instant clinicalNow) {
         if (cards.isEmpty()) {
             return;
         }
+        Instant at = clock.instant();
         String scope = scope(owner, call);
+        List<IssuedCard> rows = new ArrayList<>();
         for (Card card : cards) {
             Map<String, Set<String>> orders = new LinkedHashMap<>();
             for (Suggestion s : card.suggestions()) {
@@ -50,27 +75,34 @@ class CardLedger {
                         .forEach(a -> prints.addAll(OrderPrints.ofResource(a.resource())));
                 orders.put(s.uuid(), Set.copyOf(prints));
             }
-            byUuid.put(card.uuid(), new Issued(call.serviceId(), owner, scope, fingerprint(card), at, orders));
+            rows.add(new IssuedCard(card.uuid(), call.serviceId(), call.hook(),
+                    card.source().topic() == null ? null : card.source().topic().code(),
+                    card.indicator().name().toLowerCase(Locale.ROOT), knowledgeVersion, owner, scope, call.patientId(),
+                    call.encounterId(), call.userId(), fingerprint(card), orders, at));
         }
-        uuidsByScope.asMap().compute(scope, (k, old) -> {
-            List<String> next = new ArrayList<>(old == null ? List.of() : old);
-            cards.forEach(c -> next.add(c.uuid()));
-            return List.copyOf(next.size() > MAX_PER_SCOPE ? next.subList(next.size() - MAX_PER_SCOPE, next.size()) : next);
-        });
+        store.recordIssued(rows);
     }
 
-    /** The cards issued in a scope that the ledger still remembers, with their uuids. */
+    /** The cards issued in a scope in the last 24 hours, with their uuids. */
     Map<String, Issued> issuedIn(String scope) {
         Map<String, Issued> out = new LinkedHashMap<>();
-        List<String> uuids = uuidsByScope.getIfPresent(scope);
-        if (uuids != null) {
-            uuids.forEach(u -> find(u).ifPresent(i -> out.put(u, i)));
+        for (LedgerEntry e : store.issuedIn(scope, clock.instant().minus(TTL))) {
+            out.put(e.cardUuid(), issued(e, scope));
         }
         return out;
     }
 
     Optional<Issued> find(String cardUuid) {
-        return Optional.ofNullable(byUuid.getIfPresent(cardUuid));
+        return entry(cardUuid).map(e -> issued(e, null));
+    }
+
+    /** The store's row of a card issued in the last 24 hours. */
+    Optional<LedgerEntry> entry(String cardUuid) {
+        return store.find(cardUuid, clock.instant().minus(TTL));
+    }
+
+    private static Issued issued(LedgerEntry e, String scope) {
+        return new Issued(e.serviceId(), e.owner(), scope, e.fingerprint(), e.issuedAt(), e.orders());
     }
 
     /**
@@ -109,6 +141,7 @@ class CardLedger {
      * One issued card.
      *
      * @param owner       {@link #owner} of the caller it was issued to
+     * @param scope       the scope it was looked up in, or null when found by uuid
      * @param orders      per suggestion uuid, the fingerprints ({@link OrderPrints}) of the orders it creates
      */
     record Issued(String serviceId, String owner, String scope, String fingerprint, Instant at,

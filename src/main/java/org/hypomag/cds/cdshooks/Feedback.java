@@ -14,13 +14,21 @@ import java.util.List;
  * @param outcomeTimestamp    when the user acted
  * @param received            when the service received it
  * @param owner               who sent it (issuer and tenant, "demo" in demo mode; issue 12.4)
+ * @param comment             the override's user comment or null (the store keeps only whether there was one
+ *                            unless cds.store.keep-comments)
  */
 record Feedback(String serviceId, String cardUuid, boolean accepted, List<String> acceptedSuggestions,
-                       String overrideCode, Instant outcomeTimestamp, Instant received, String owner) {
+                       String overrideCode, Instant outcomeTimestamp, Instant received, String owner, String comment) {
 
     public Feedback {
         acceptedSuggestions = List.copyOf(acceptedSuggestions);
         owner = owner == null ? "demo" : owner;
+    }
+
+    /** Feedback without a comment. */
+    public Feedback(String serviceId, String cardUuid, boolean accepted, List<String> acceptedSuggestions,
+                    String overrideCode, Instant outcomeTimestamp, Instant received, String owner) {
+        this(serviceId, cardUuid, accepted, acceptedSuggestions, overrideCode, outcomeTimestamp, received, owner, null);
     }
 
     /** Feedback of the demo caller. */

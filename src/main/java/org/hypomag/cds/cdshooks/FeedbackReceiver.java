@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hypomag.cds.store.LedgerEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,13 +72,13 @@ class FeedbackReceiver {
         }
         int stored = 0;
         for (Feedback f : valid) {
-            Optional<CardLedger.Issued> issued = ledger.find(f.cardUuid());
+            Optional<LedgerEntry> issued = ledger.entry(f.cardUuid());
             if (issued.isPresent() && !issued.get().owner().equals(owner)) {
                 long n = ignoredForeign.incrementAndGet();
                 log.warn("Feedback for a card issued to another caller was ignored ({} so far)", n);
                 continue;
             }
-            store.save(f);
+            store.save(f, issued);
             stored++;
         }
         return stored;
@@ -113,8 +114,10 @@ class FeedbackReceiver {
         }
         Instant when = timestamp(item.outcomeTimestamp());
         String override = null;
+        String comment = null;
         FeedbackRequest.OverrideReason reason = item.overrideReason();
         if (reason != null) {
+            comment = reason.userComment();
             bounded(reason.userComment(), MAX_COMMENT_CHARS, "overrideReason.userComment");
             if (reason.reason() != null) {
                 bounded(reason.reason().system(), MAX_SYSTEM_CHARS, "overrideReason.reason.system");
@@ -125,7 +128,8 @@ class FeedbackReceiver {
                 }
             }
         }
-        return new Feedback(serviceId, item.card(), accepted, suggestions, override, when, clock.instant(), owner);
+        return new Feedback(serviceId, item.card(), accepted, suggestions, override, when, clock.instant(), owner,
+                comment);
     }
 
     private static void bounded(String value, int max, String field) {

@@ -99,7 +99,8 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             AuthFailure.write(response, AuthFailure.INVALID);
             return;
         } catch (ReplayCapacityException e) {
-            log.warn("Refused {} {}: the issuer's replay memory is full (cds.security.replay-cache-size); retry in {}",
+            log.warn("Refused {} {}: the replay check could not remember the token now (this issuer's memory full, "
+                    + "cds.security.replay-cache-size, or no free store connection); retry in {}",
                     request.getMethod(), safe(pathOf(request)), e.retryAfter());
             AuthFailure.writeBusy(response, e.retryAfter());
             return;

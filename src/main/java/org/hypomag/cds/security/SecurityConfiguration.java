@@ -3,6 +3,7 @@ package org.hypomag.cds.security;
 import java.net.InetAddress;
 import java.time.Clock;
 
+import org.hypomag.cds.store.SharedReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,9 +42,11 @@ class SecurityConfiguration {
      */
     @Bean
     JwtVerifier jwtVerifier(TrustedIssuers issuers, ObjectProvider<SecurityClock> securityClock,
-                            SecurityProperties properties) {
+                            SecurityProperties properties, ObjectProvider<SharedReplay> sharedReplay) {
         Clock clock = securityClock.getIfAvailable(SecurityClock::system).clock();
-        return new JwtVerifier(issuers, new ReplayCache(clock, properties.replayCacheSize()), clock, properties);
+        // issue 14: the database's replay table when there is one (every instance refuses a used jti)
+        ReplayCache replays = new ReplayCache(clock, properties.replayCacheSize(), sharedReplay.getIfAvailable());
+        return new JwtVerifier(issuers, replays, clock, properties);
     }
 
     /**

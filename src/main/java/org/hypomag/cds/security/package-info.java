@@ -10,6 +10,7 @@
  * and its {@link org.hypomag.cds.security.FhirServerNotAllowedException} (map to 403), and
  * {@link org.hypomag.cds.security.SecurityProperties} ({@code cds.security.*}; see
  * application-security-example.yaml). Everything else is package-private. May import {@code fhir} (its URL
- * checks); never {@code cdshooks}, {@code cards} or {@code clinical}.
+ * checks) and {@code store} (the shared replay table, issue 14); never {@code cdshooks}, {@code cards} or
+ * {@code clinical}.
  */
 package org.hypomag.cds.security;

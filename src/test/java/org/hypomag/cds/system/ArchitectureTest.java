@@ -76,6 +76,24 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Issue 14: the store holds state for the others and knows none of them (its own records and ports). */
+    @Test
+    void store_importsNoOtherProjectPackage() {
+        noClasses().that().resideInAPackage("org.hypomag.cds.store..")
+                .should().dependOnClassesThat(resideInAPackage("org.hypomag.cds..")
+                        .and(not(resideInAPackage("org.hypomag.cds.store.."))))
+                .check(classes);
+    }
+
+    /** Only the protocol layer (ledger, feedback) and security (the replay table) use the store. */
+    @Test
+    void onlyProtocolAndSecurity_useTheStore() {
+        noClasses().that().resideOutsideOfPackages("org.hypomag.cds.store..", "org.hypomag.cds.cdshooks..",
+                        "org.hypomag.cds.security..")
+                .should().dependOnClassesThat().resideInAPackage("org.hypomag.cds.store..")
+                .check(classes);
+    }
+
     @Test
     void smartApp_doesNotKnowCardsOrProtocol() {
         noClasses().that().resideInAPackage("..smart..")

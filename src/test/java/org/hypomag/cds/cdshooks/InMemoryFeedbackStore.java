@@ -6,14 +6,12 @@ import java.util.concurrent.ConcurrentMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.stereotype.Component;
 
 /**
- * Bounded in-memory feedback (issue 12.2): by bytes ({@link #MAX_BYTES}, estimated per stored outcome) and so
+ * Unit tests' feedback store (the service keeps feedback in the shared store, issue 14). Bounded in-memory feedback (issue 12.2): by bytes ({@link #MAX_BYTES}, estimated per stored outcome) and so
  * by count (each card weighs at least {@code MAX_BYTES / MAX_CARDS}, so at most {@link #MAX_CARDS} cards),
  * at most {@code MAX_PER_CARD} outcomes per card; the least recently written cards go first when full.
  */
-@Component
 class InMemoryFeedbackStore implements FeedbackStore {
 
     static final int MAX_CARDS = 50_000;
