@@ -20,11 +20,14 @@ class CdsHooksController {
     private final CdsServiceRegistry registry;
     private final HookCallRunner runner;
     private final FeedbackReceiver feedback;
+    private final CallTrace trace;
 
-    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback) {
+    CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback,
+                       CallTrace trace) {
         this.registry = registry;
         this.runner = runner;
         this.feedback = feedback;
+        this.trace = trace;
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,7 +40,10 @@ class CdsHooksController {
     CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
         CallerIdentity caller = CallerIdentity.of(http).orElseThrow(() -> new CdsProblem(HttpStatus.UNAUTHORIZED,
                 "AUTH-MISSING-TOKEN", "security", "This call was not authenticated"));
-        return runner.run(id, request, caller);
+        trace.hookInstance(request.hookInstance());
+        CdsResponse response = runner.run(id, request, caller);
+        trace.cards(response.cards());
+        return response;
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
