@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * One INFO line per hook call, written only when structured console (or file) logging is on
  * ({@code logging.structured.format.console=ecs|logstash|gelf}), so the default console stays as it was. Its
  * key/value pairs become JSON fields of Boot's structured formats: {@code hookInstance} (the correlation id),
- * {@code service}, {@code status}, {@code durationMs}, {@code cards} (by source.topic.code),
+ * {@code cdsService} (ECS has its own {@code service}), {@code status}, {@code durationMs}, {@code cards} (by source.topic.code),
  * {@code fhirFetched} and {@code fhirFailed} (prefetch keys, a failure as {@code key:result}). No patient or user
  * id, no token, no URL. {@code cds.logging.hook-calls=true|false} overrides the choice.
  */
@@ -39,7 +39,7 @@ class HookCallLog {
         }
         log.atInfo().setMessage("hook call")
                 .addKeyValue("hookInstance", record.hookInstance())
-                .addKeyValue("service", record.service())
+                .addKeyValue("cdsService", record.service())
                 .addKeyValue("status", status)
                 .addKeyValue("durationMs", TimeUnit.NANOSECONDS.toMicros(nanos) / 1000.0)
                 .addKeyValue("cards", record.cardsByType())
