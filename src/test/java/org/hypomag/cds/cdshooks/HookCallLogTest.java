@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,6 +37,16 @@ class HookCallLogTest {
 
     @LocalServerPort
     int port;
+
+    /**
+     * Boot initialises logging once per JVM while earlier test contexts stay cached; forget that, so this
+     * context's logging.structured.format.console applies, and again afterwards, so the next context gets its own.
+     */
+    @BeforeAll
+    @AfterAll
+    static void reinitialiseLogging() {
+        LoggingSystem.get(HookCallLogTest.class.getClassLoader()).cleanUp();
+    }
 
     @Test
     void oneJsonLinePerHookCall_withCorrelationIdCardsAndFailedFhirKeys(CapturedOutput output) throws IOException {
