@@ -4,7 +4,8 @@
 # cds.metrics.enabled=false (no per-call observer) + management.metrics.enable.all=false (every meter a no-op);
 # "on" is the default configuration. Calls alternate between the two (random order per pair), so both see the
 # same machine load. Loopback only; WARM + CALLS calls per service, about 2 minutes.
-# env: WARM (1000), CALLS (2000)
+# env: WARM (1000), CALLS (2000); OFF_ARGS (the "off" service's extra properties; OFF_ARGS=" " runs the same
+# configuration twice, an A/A run that shows the noise floor of the machine)
 source "$(dirname "$0")/lib.sh"
 WARM=${WARM:-1000}
 CALLS=${CALLS:-2000}
@@ -33,7 +34,9 @@ start_jwt() { # start_jwt NAME [--property=value ...]: sets PORT_OF[NAME], MPORT
 }
 declare -A PORT_OF MPORT_OF
 start_jwt on
-start_jwt off --cds.metrics.enabled=false --management.metrics.enable.all=false
+OFF_ARGS=${OFF_ARGS:---cds.metrics.enabled=false --management.metrics.enable.all=false}
+# shellcheck disable=SC2086
+start_jwt off $OFF_ARGS
 ON_PORT=${PORT_OF[on]}; ON_MPORT=${MPORT_OF[on]}; OFF_PORT=${PORT_OF[off]}; OFF_MPORT=${MPORT_OF[off]}
 for mp in "$ON_MPORT" "$OFF_MPORT"; do
   for _ in $(seq 1 1200); do
@@ -42,7 +45,8 @@ for mp in "$ON_MPORT" "$OFF_MPORT"; do
   done
   curl -fs "http://127.0.0.1:$mp/actuator/health" >/dev/null || { echo "a service did not start"; exit 1; }
 done
-{ machine; echo "uptime: $(uptime)"; echo "WARM=$WARM CALLS=$CALLS (per service), JWT mode, ES384 token per call"; } \
+{ machine; echo "uptime: $(uptime)"; echo "WARM=$WARM CALLS=$CALLS (per service), JWT mode, ES384 token per call";
+  echo "off service: $OFF_ARGS"; } \
     | tee "$RESULT"
 python3 "$ROOT/bench/metrics-overhead.py" run "$OUT" "$OUT/req/patient-view-full.json" "$AUD_BASE" "$PATH_PV" \
     "$ON_PORT" "$OFF_PORT" "$WARM" "$CALLS" | tee -a "$RESULT"
