@@ -20,13 +20,15 @@ class CdsHooksController {
     private final HookCallRunner runner;
     private final FeedbackReceiver feedback;
     private final SmartLaunch smartLaunch;
+    private final CallTrace trace;
 
     CdsHooksController(CdsServiceRegistry registry, HookCallRunner runner, FeedbackReceiver feedback,
-                       SmartLaunch smartLaunch) {
+                       SmartLaunch smartLaunch, CallTrace trace) {
         this.registry = registry;
         this.runner = runner;
         this.feedback = feedback;
         this.smartLaunch = smartLaunch;
+        this.trace = trace;
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,7 +39,11 @@ class CdsHooksController {
     @PostMapping(path = "/cds-services/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CdsResponse call(@PathVariable("id") String id, @RequestBody CdsRequest request, HttpServletRequest http) {
-        return runner.run(id, request, CallerIdentity.require(http), smartLaunch.urlFor(http).orElse(null));
+        trace.hookInstance(request.hookInstance());
+        CdsResponse response = runner.run(id, request, CallerIdentity.require(http),
+                smartLaunch.urlFor(http).orElse(null));
+        trace.cards(response.cards());
+        return response;
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,

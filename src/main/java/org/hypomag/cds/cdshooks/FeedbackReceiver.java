@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.hypomag.cds.store.LedgerEntry;
+import org.hypomag.cds.store.StoreMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +45,24 @@ class FeedbackReceiver {
     private final Clock clock;
     private final AtomicLong ignoredForeign = new AtomicLong();
 
+    private final HookMetrics metrics;
+    private final StoreMetrics storeMetrics;
+
+    /** Without meters (tests). */
     FeedbackReceiver(CdsServiceRegistry registry, FeedbackStore store, CardLedger ledger, Clock clock) {
+        this(registry, store, ledger, clock, new HookMetrics(new SimpleMeterRegistry(), registry, null),
+                new StoreMetrics(new SimpleMeterRegistry()));
+    }
+
+    @Autowired
+    FeedbackReceiver(CdsServiceRegistry registry, FeedbackStore store, CardLedger ledger, Clock clock,
+                     HookMetrics metrics, StoreMetrics storeMetrics) {
         this.registry = registry;
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
+        this.metrics = metrics;
+        this.storeMetrics = storeMetrics;
     }
 
     /** How many feedback items named a card issued to another caller (ignored). */
@@ -78,7 +94,8 @@ class FeedbackReceiver {
                 log.warn("Feedback for a card issued to another caller was ignored ({} so far)", n);
                 continue;
             }
-            store.save(f, issued);
+            storeMetrics.timed("feedback", "save", () -> store.save(f, issued));
+            metrics.feedback(f);
             stored++;
         }
         return stored;

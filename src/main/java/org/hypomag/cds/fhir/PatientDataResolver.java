@@ -18,6 +18,7 @@ import org.hypomag.cds.clinical.UnitTable;
 import org.hypomag.cds.clinical.DataKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -45,24 +46,38 @@ public class PatientDataResolver {
     private final FhirHttpClient client;
     private final LabPaging labPaging;
     private final Clock clock;
+    private final List<FetchObserver> observers;
 
     /** Without the lab-paging stop (every page within the bounds is read). */
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
         this(fhirContext, client, null, Clock.systemUTC());
     }
 
-    @Autowired
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
                         Clock clock) {
         this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
-                new QuantityNormaliser(units)), knowledge.thresholds()), clock);
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, List.of());
+    }
+
+    /** @param observers told how each key was settled (metrics, the per-call log) */
+    @Autowired
+    PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
+                        Clock clock, ObjectProvider<FetchObserver> observers) {
+        this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, observers.orderedStream().toList());
     }
 
     private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock) {
+        this(fhirContext, client, labPaging, clock, List.of());
+    }
+
+    private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock,
+                                List<FetchObserver> observers) {
         this.reader = new PageReader(fhirContext.getResourceTypes());
         this.client = client;
         this.labPaging = client.properties().stopLabPaging() ? labPaging : null;
         this.clock = clock;
+        this.observers = List.copyOf(observers);
     }
 
     /**
@@ -74,6 +89,7 @@ public class PatientDataResolver {
         if (!plan.missing.isEmpty() && request.fhirServer() == null) {
             throw new PrefetchUnavailableException(plan.missing);
         }
+        boolean queried = false;
         if (request.fhirServer() == null) {
             plan.withoutServer("the EHR reported an error fetching it", "further pages not read: no fhirServer");
         } else if (FhirUrls.parseBase(request.fhirServer()).isEmpty()) {
@@ -81,8 +97,12 @@ public class PatientDataResolver {
                     "further pages not read: fhirServer is not usable");
         } else if (plan.needsServer()) {
             fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
+            queried = true;
         }
         Map<DataKey, KeyResult> results = plan.results;
+        if (!observers.isEmpty()) {
+            tell(plan, queried);
+        }
         List<String> unknown = results.values().stream().filter(r -> r instanceof KeyResult.Unknown)
                 .map(r -> ((KeyResult.Unknown) r).reason()).toList();
         if (!unknown.isEmpty()) {
@@ -144,6 +164,21 @@ public class PatientDataResolver {
                 medications.addAll(acc.medications());
             });
         }
+    }
+
+    private void tell(PrefetchPlan plan, boolean queried) {
+        plan.results.forEach((key, result) -> {
+            FetchObserver.Source source;
+            if (plan.toFetch.containsKey(key)) {
+                source = queried ? FetchObserver.Source.FETCHED : FetchObserver.Source.UNAVAILABLE;
+            } else {
+                source = queried && plan.toContinue.containsKey(key) ? FetchObserver.Source.FETCHED
+                        : FetchObserver.Source.PREFETCH;
+            }
+            for (FetchObserver o : observers) {
+                o.observed(key, source, result);
+            }
+        });
     }
 
     private static void await(java.util.Collection<CompletableFuture<KeyResult>> futures, long millis) {

@@ -31,6 +31,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final RequestAudience audience;
     private final boolean demo;
     private final boolean loopbackHostOnly;
+    private final JwtRejections rejections;
 
     JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo) {
         this(verifier, audience, demo, false);
@@ -38,10 +39,17 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     /** @param loopbackHostOnly demo mode: answer only calls whose Host names a loopback address (12.6) */
     JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo, boolean loopbackHostOnly) {
+        this(verifier, audience, demo, loopbackHostOnly, JwtRejections.NONE);
+    }
+
+    /** @param rejections counts each refusal by its internal reason (the answer does not say it) */
+    JwtAuthenticationFilter(JwtVerifier verifier, RequestAudience audience, boolean demo, boolean loopbackHostOnly,
+                            JwtRejections rejections) {
         this.verifier = verifier;
         this.audience = audience;
         this.demo = demo;
         this.loopbackHostOnly = loopbackHostOnly;
+        this.rejections = rejections;
     }
 
     /** Whether a path (within the application) is one this filter guards. */
@@ -74,6 +82,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
                 // a page on another origin (DNS rebinding) or a remote caller: demo mode is for this machine only
                 log.warn("Refused {} {}: demo mode answers loopback Host names only", request.getMethod(),
                         safe(pathOf(request)));
+                rejections.count(JwtRejections.Reason.DEMO_NOT_LOOPBACK);
                 AuthFailure.writeForbidden(response, AuthFailure.DEMO_LOOPBACK_ONLY);
                 return;
             }
@@ -87,6 +96,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             String token = headers.size() == 1 ? bearer(headers.get(0)) : null;
             if (token == null) {
                 log.info("Refused {} {}: no single Bearer token", request.getMethod(), safe(pathOf(request)));
+                rejections.count(JwtRejections.Reason.MISSING_TOKEN);
                 AuthFailure.write(response, AuthFailure.MISSING);
                 return;
             }
@@ -96,21 +106,25 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             log.warn("Refused {} {}: aud {} is not the called URL {} (cds.security.public-base-url + path)",
                     request.getMethod(), safe(pathOf(request)), e.received().stream().limit(5).map(JwtAuthenticationFilter::safeUrl).toList(),
                     safeUrl(audience.expectedFor(request)));
+            rejections.count(JwtRejections.Reason.AUDIENCE);
             AuthFailure.write(response, AuthFailure.INVALID);
             return;
         } catch (ReplayCapacityException e) {
             log.warn("Refused {} {}: the replay check could not remember the token now (this issuer's memory full, "
                     + "cds.security.replay-cache-size, or no free store connection); retry in {}",
                     request.getMethod(), safe(pathOf(request)), e.retryAfter());
+            rejections.count(JwtRejections.Reason.REPLAY_MEMORY_FULL);
             AuthFailure.writeBusy(response, e.retryAfter());
             return;
         } catch (InvalidTokenException e) {
             log.info("Refused {} {}: {}", request.getMethod(), safe(pathOf(request)), e.getMessage());
+            rejections.count(JwtRejections.of(e));
             AuthFailure.write(response, AuthFailure.INVALID);
             return;
         } catch (RuntimeException e) {
             log.warn("Refused {} {}: verification failed unexpectedly ({})", request.getMethod(),
                     safe(pathOf(request)), e.getClass().getName());
+            rejections.count(JwtRejections.Reason.OTHER);
             AuthFailure.write(response, AuthFailure.INVALID);
             return;
         }

@@ -3,6 +3,7 @@ package org.hypomag.cds.security;
 import java.net.InetAddress;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.hypomag.cds.store.SharedReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(JwtVerifier verifier,
                                                                             TrustedIssuers issuers,
                                                                             SecurityProperties properties,
-            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote) {
+            @Value("${cds.security.demo-allow-remote:false}") boolean allowRemote,
+            ObjectProvider<MeterRegistry> meters) {
         boolean demo = properties.mode() == SecurityProperties.Mode.DEMO;
         if (!demo && properties.publicBaseUrl() == null && issuers.size() > 0) {
             // issue 12.5: without it the expected aud would follow the caller's Host header
@@ -90,10 +92,25 @@ class SecurityConfiguration {
         announce(properties, issuers, demo);
         FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new JwtAuthenticationFilter(verifier, new RequestAudience(properties.publicBaseUrl()), demo,
-                        demo && !allowRemote));
+                        demo && !allowRemote, new JwtRejections(meters.getIfAvailable())));
         registration.setName("cdsJwtAuthentication");
         registration.addUrlPatterns("/*");
         registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    /**
+     * JWT mode: on the application's port the actuator answers the health probes only; metrics are read on the
+     * management port (management.server.port), see {@link OperationsEndpointGuard}. Demo mode: open (loopback).
+     */
+    @Bean
+    FilterRegistrationBean<OperationsEndpointGuard> operationsEndpointGuard(SecurityProperties properties) {
+        FilterRegistrationBean<OperationsEndpointGuard> registration =
+                new FilterRegistrationBean<>(new OperationsEndpointGuard());
+        registration.setName("cdsOperationsEndpointGuard");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(FILTER_ORDER + 1);
+        registration.setEnabled(properties.mode() != SecurityProperties.Mode.DEMO);
         return registration;
     }
 

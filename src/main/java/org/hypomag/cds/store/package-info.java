@@ -12,6 +12,7 @@
  * {@link org.hypomag.cds.store.StoreUnavailableException}. When the database is down or slow every call still
  * returns quickly: writes go to a bounded spool and are written when it is back, reads find nothing, the
  * replay check is left to the caller's memory, and the health indicator {@code store} says "DEGRADED".
- * May import Spring and the JDBC driver only; never another project package.
+ * The meters of that state: {@link org.hypomag.cds.store.StoreMetrics}.
+ * May import Spring, Micrometer and the JDBC driver only; never another project package.
  */
 package org.hypomag.cds.store;

@@ -20,9 +20,15 @@ final class HttpCalls {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final int port;
 
     HttpCalls(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
     }
 
     HttpResponse<String> get(String path) {
