@@ -3,11 +3,17 @@ package org.hypomag.cds.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.store.CardStore;
+import org.hypomag.cds.store.MemoryCardStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
@@ -27,6 +33,23 @@ import org.springframework.test.web.servlet.RequestBuilder;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                 pattern = "org\\.hypomag\\.cds\\.(cdshooks|cards|fhir|security|smart|system)\\..*"))
 class BadInputTest {
+
+    /**
+     * The slice has no database and no actuator: the card ledger keeps this instance's memory (the store is tested
+     * in store/), the meters go to a simple registry (metrics are tested in MetricsEndpointTest).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class NoDatabaseNoActuator {
+        @Bean
+        CardStore cardStore() {
+            return new MemoryCardStore();
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
 
     private static final String PV = "/cds-services/hypomagnesemia-patient-view";
 
