@@ -12,9 +12,12 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -53,6 +56,28 @@ class StoreConfiguration {
             log.info("Embedded store: generated the id-hash key in {}", file);
         }
         return new IdKeys(Files.readString(file).strip());
+    }
+
+    /**
+     * PostgreSQL sessions of the store commit without waiting for the WAL flush ({@code synchronous_commit=off},
+     * unless {@code cds.store.synchronous-commit=true}): each hook's INSERTs then cost a round trip, not a disk
+     * flush. A PostgreSQL crash (not a service crash) can lose the last fraction of a second of rows, never
+     * corrupt them: a few ledger rows (those cards show again), feedback, or jtis (such a token could be used
+     * once more within its lifetime).
+     */
+    @Bean
+    static BeanPostProcessor storeSessionSettings(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null
+                        && ds.getJdbcUrl().startsWith("jdbc:postgresql:")
+                        && !environment.getProperty("cds.store.synchronous-commit", Boolean.class, false)) {
+                    ds.addDataSourceProperty("options", "-c synchronous_commit=off");
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

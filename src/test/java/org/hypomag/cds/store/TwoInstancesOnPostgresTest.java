@@ -75,6 +75,9 @@ class TwoInstancesOnPostgresTest {
         assertThat(atB.statusCode()).isEqualTo(401);
         assertThat(atB.body()).contains("AUTH-INVALID-TOKEN");
         assertThat(post(Instances.port(a), SELECT, t, body).statusCode()).isEqualTo(401);
+        // the store's sessions commit without waiting for the WAL flush (cds.store.synchronous-commit=false)
+        assertThat(JdbcClient.create(a.getBean(javax.sql.DataSource.class)).sql("SHOW synchronous_commit")
+                .query(String.class).single()).isEqualTo("off");
     }
 
     @Test
