@@ -28,6 +28,7 @@ class SignatureVerifiersTest {
 
         assertThat(verifier).isInstanceOf(ECDSAVerifier.class);
         assertThat(verifier.getJCAContext().getProvider().getName()).isEqualTo("BC");
+        assertThat(((ECDSAVerifier) verifier).getPublicKey().getClass().getName()).startsWith("org.bouncycastle.");
         assertThat(SignedJWT.parse(EHR.token("https://cds.example.org/x", Instant.now()).sign()).verify(verifier)).isTrue();
         assertThat(Security.getProvider("BC")).isNull();
     }
