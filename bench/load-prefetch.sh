@@ -33,8 +33,15 @@ run() { # run LABEL RATE SECONDS CONNECTIONS REQUEST-NAME...
   # tokens for this run: its share of rate x seconds per path, plus room for the connections' first requests
   make_tokens "$rate" $(( rate * seconds / $# + connections + 20 )) $(token_pairs "$@")
   echo "== $label rate=$rate/s for $seconds s, $connections connections, mode $MODE" | tee -a "$RESULT"
-  RATE=$rate BODIES=$(bodies "$@") wrk -t1 -c"$connections" -d"$seconds"s --timeout 5s \
-      -s "$ROOT/bench/constant-rate.lua" "$BASE" | tee -a "$RESULT" | grep RESULT
+  local cpu0 out
+  cpu0=$(cpu_ms "$SERVICE_PID")
+  out=$(RATE=$rate BODIES=$(bodies "$@") wrk -t1 -c"$connections" -d"$seconds"s --timeout 5s \
+      -s "$ROOT/bench/constant-rate.lua" "$BASE")
+  echo "$out" >>"$RESULT"
+  # the service's CPU per answered request (wrk's requests) during the run, and the load average after it
+  echo "$(grep RESULT <<<"$out") service_cpu_ms_per_request=$(awk -v c=$(( $(cpu_ms "$SERVICE_PID") - cpu0 )) \
+      -v n="$(grep RESULT <<<"$out" | sed -E 's/.*requests=([0-9]+).*/\1/')" 'BEGIN {printf "%.2f", n ? c / n : 0}') load1=$(cut -d' ' -f1 /proc/loadavg)" \
+      | tee -a "$RESULT"
 }
 # warm-up: the JIT compiles the hot path in the first minute (C2 competes with the requests for the two
 # cores), so the rate is raised in steps before anything is measured

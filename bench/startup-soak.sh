@@ -48,7 +48,10 @@ soak_run() { # soak_run RATE SECONDS: the mixed load, with its tokens signed fir
 for r in 50 100 200; do
   soak_run "$r" "${WARMUP_SECONDS:-30}" | grep RESULT | sed 's/^/warm-up /' | tee -a "$RESULT"
 done
-soak_run "$RATE" "$SOAK_SECONDS" | tee -a "$RESULT" | grep RESULT
+cpu0=$(cpu_ms "$SERVICE_PID")
+soak=$(soak_run "$RATE" "$SOAK_SECONDS")
+echo "$soak" | tee -a "$RESULT" | grep RESULT
+echo "service CPU during the soak: $(( $(cpu_ms "$SERVICE_PID") - cpu0 )) ms for $(grep RESULT <<<"$soak" | sed -E 's/.*requests=([0-9]+).*/\1/') requests; load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULT"
 echo "rss_kb after ${SOAK_SECONDS} s at ${RATE}/s: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
 echo "class histogram at the end (jcmd GC.class_histogram | head -25):" | tee -a "$RESULT"
 jcmd "$SERVICE_PID" GC.class_histogram | head -25 | tee -a "$RESULT"

@@ -32,7 +32,8 @@ import com.nimbusds.jwt.SignedJWT;
  * to JWKS_FILE (what the service trusts); later calls reuse the key. For each audience (the URL called) COUNT
  * tokens, one a line: iat now, exp = now + MARGIN_S + the second in which the constant-rate schedule (RATE
  * requests/s over all audiences, round robin) will send the token, typ JWT. So each token's jti stays in
- * the service's replay memory about as long as a real short-lived token's would, not for the whole run.
+ * the service's replay memory about as long as a real short-lived token's would, not for the whole run; the
+ * margin must also cover the time the signing itself takes (a busy machine).
  */
 public final class LoadTokens {
 
