@@ -4,6 +4,7 @@
 # live threads and used memory (actuator metrics, after a GC) must come back to their baseline.
 # Idle pools give their threads back on their own schedule (the FHIR client's after 30 s, Tomcat's extra
 # workers after 60 s), so the script polls the live threads every 5 s for up to IDLE_MAX_S.
+# usage: bash bench/hanging-server.sh [jwt|demo]   (jwt, the default: each call carries its own ES384 token)
 # env: CALLS (1000), CONCURRENCY (20), DEADLINE_MS (the deadline the service is started with),
 #      DEADLINE_ARGS (the property that sets it), IDLE_MAX_S (120)
 source "$(dirname "$0")/lib.sh"
@@ -27,7 +28,8 @@ snapshot() {
   sleep 1
   echo "threads=$(metric jvm.threads.live) heap_used_mb=$(( $(metric "jvm.memory.used?tag=area:heap") / 1048576 )) rss_kb=$(ps -o rss= -p "$SERVICE_PID" | xargs)"
 }
-for _ in $(seq 1 $((CONCURRENCY * 2))); do post_time "$OUT/req-hang/call.json" >/dev/null; done
+patient_view_tokens $((CALLS + CONCURRENCY * 2))
+for _ in $(seq 1 $((CONCURRENCY * 2))); do take_token; post_time "$OUT/req-hang/call.json" "$TOKEN" >/dev/null; done
 sleep 2
 baseline=$(snapshot)
 echo "baseline after warm-up: $baseline" | tee -a "$RESULT"
@@ -35,7 +37,9 @@ baseline_threads=$(sed -E 's/threads=([0-9]+).*/\1/' <<<"$baseline")
 export -f post_time
 export BASE
 start=$(now_ms)
-seq 1 "$CALLS" | xargs -P "$CONCURRENCY" -I{} bash -c 'post_time "$0"' "$OUT/req-hang/call.json" >"$OUT/hang-times.txt"
+# one unused token per call (demo mode: "none" per call)
+if [ "$MODE" = jwt ]; then printf '%s\n' "${TOKENS[@]:$TOKEN_AT:$CALLS}"; else seq "$CALLS" | sed "s/.*/none/"; fi \
+  | xargs -d '\n' -P "$CONCURRENCY" -I{} bash -c 'post_time "$0" "$1"' "$OUT/req-hang/call.json" {} >"$OUT/hang-times.txt"
 echo "$CALLS calls, $CONCURRENCY at a time, took $(( $(now_ms) - start )) ms" | tee -a "$RESULT"
 echo "during (right after the last call): threads=$(metric jvm.threads.live)" | tee -a "$RESULT"
 echo "statuses: $(awk '{print $1}' "$OUT/hang-times.txt" | sort | uniq -c | xargs)" | tee -a "$RESULT"

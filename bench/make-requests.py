@@ -4,7 +4,8 @@
 The patient has two years of labs (a result every week or so; each lab prefetch key holds the newest 20, as
 the published templates ask with _count=20), 30 MedicationStatements and 20 MedicationRequests (PPIs,
 loop and thiazide diuretics, tacrolimus among dozens of unrelated drugs), 15 conditions, and a low newest
-magnesium, so the engine does its full work: grading, drug causes, dosing and card rendering.
+magnesium, so the engine does its full work: grading, drug causes, dosing and card rendering. Since issue 18.7
+the prefetch also asks for MedicationAdministrations: 12 recent ones of unrelated drugs (none wastes Mg).
 
 usage: make-requests.py OUT_DIR [--fhir-delays normal|hang]
 """
@@ -28,7 +29,7 @@ LABS = {
     "weight": [("29463-7", "kg", 71.5, 72.0), ("8302-2", "cm", 168, 168)],
 }
 DELAYS_MS = {"patient": 50, "magnesium": 150, "potassium": 120, "calcium": 100, "renal": 130, "weight": 80,
-             "medicationStatements": 110, "medicationRequests": 90, "conditions": 60}
+             "medicationStatements": 110, "medicationRequests": 90, "conditions": 60, "medicationAdministrations": 70}
 MG_WASTING = [("7646", "omeprazole"), ("40790", "pantoprazole"), ("4603", "furosemide"),
               ("5487", "hydrochlorothiazide"), ("42316", "tacrolimus")]
 OTHER_DRUGS = ["metformin", "lisinopril", "atorvastatin", "amlodipine", "levothyroxine", "sertraline",
@@ -93,6 +94,17 @@ def medications(resource_type, count):
     return bundle(meds)
 
 
+def administrations():
+    names = ["acetaminophen", "ondansetron", "senna", "heparin", "insulin lispro", "docusate"]
+    return bundle([{"resourceType": "MedicationAdministration", "id": "admin-%d" % i, "status": "completed",
+                    "medicationCodeableConcept": {"text": names[i % len(names)],
+                                                  "coding": [{"system": RXNORM, "code": str(800000 + i % len(names)),
+                                                              "display": names[i % len(names)]}]},
+                    "subject": {"reference": "Patient/" + PID},
+                    "effectiveDateTime": (NOW - timedelta(hours=4 * i + 1)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+                   for i in range(12)])
+
+
 def conditions():
     names = ["Type 2 diabetes", "Hypertension", "Chronic kidney disease stage 3a", "GERD", "Heart failure",
              "Hyperlipidemia", "Hypothyroidism", "Depression", "Osteoarthritis", "Gout", "Atrial fibrillation",
@@ -109,6 +121,7 @@ def prefetch():
         p[key] = lab_bundle(key)
     p["medicationStatements"] = medications("MedicationStatement", 30)
     p["medicationRequests"] = medications("MedicationRequest", 20)
+    p["medicationAdministrations"] = administrations()
     p["conditions"] = conditions()
     return p
 
@@ -146,6 +159,7 @@ def wiremock(out, mode):
     queries = {"patient": {"urlPathPattern": "/fhir/Patient/.*"},
                "medicationStatements": {"urlPath": "/fhir/MedicationStatement"},
                "medicationRequests": {"urlPath": "/fhir/MedicationRequest"},
+               "medicationAdministrations": {"urlPath": "/fhir/MedicationAdministration"},
                "conditions": {"urlPath": "/fhir/Condition"}}
     for key in LABS:
         queries[key] = {"urlPath": "/fhir/Observation",

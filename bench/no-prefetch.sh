@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# (2) No prefetch: WireMock (standalone jar) plays the EHR's FHIR server and answers each of the nine
+# (2) No prefetch: WireMock (standalone jar) plays the EHR's FHIR server and answers each of the ten
 # queries after a fixed delay of 50-150 ms (bench/make-requests.py DELAYS_MS). Reports the median total
 # latency of the service divided by the median time of the slowest single query (target <= 1.3).
 # For comparison, the same calls against the service started with cds.fhir.sequential=true (one query
 # after the other; deadline and query timeout raised so the sequential fetch is not cut short), and the
-# sum of the nine single-query medians measured directly against WireMock (what a one-at-a-time fetch
+# sum of the ten single-query medians measured directly against WireMock (what a one-at-a-time fetch
 # cannot beat).
+# usage: bash bench/no-prefetch.sh [jwt|demo]   (jwt, the default: each call carries its own ES384 token)
 # env: CALLS (50)
 source "$(dirname "$0")/lib.sh"
 CALLS=${CALLS:-50}
@@ -24,6 +25,7 @@ declare -A QUERY=(
   [weight]="Observation?patient=bench-1&code=http://loinc.org|29463-7&_sort=-date&_count=20"
   [medicationStatements]="MedicationStatement?patient=bench-1&_count=100"
   [medicationRequests]="MedicationRequest?patient=bench-1&_count=100"
+  [medicationAdministrations]="MedicationAdministration?patient=bench-1&_count=50"
   [conditions]="Condition?patient=bench-1&_count=100")
 slowest=0
 sum=0
@@ -36,20 +38,21 @@ for key in "${!QUERY[@]}"; do
   slowest=$(awk -v a="$slowest" -v b="$m" 'BEGIN {print (b > a) ? b : a}')
   sum=$(awk -v a="$sum" -v b="$m" 'BEGIN {print a + b}')
 done
-echo "slowest single query median: $slowest s; sum of the nine medians (sequential floor): $sum s" | tee -a "$RESULT"
+echo "slowest single query median: $slowest s; sum of the ten medians (sequential floor): $sum s" | tee -a "$RESULT"
 measure() { # measure LABEL [service properties...]
   LABEL=$1; shift
   start_service "$@"
+  patient_view_tokens $((CALLS + 12))
   sed "s#FHIR_BASE#$WM_BASE/fhir#" "$OUT/req-fetch/patient-view-fetch.json" >"$OUT/req-fetch/call.json"
-  curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
-      "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer-$LABEL.json"
+  take_token
+  post_time "$OUT/req-fetch/call.json" "$TOKEN" "$OUT/no-prefetch-sample-answer-$LABEL.json" >/dev/null
   summaries() { python3 -c 'import json,sys; print(" / ".join(c["indicator"] + ": " + c["summary"] for c in json.load(sys.stdin)["cards"]))'; }
   echo "$LABEL, first call after start: $(summaries <"$OUT/no-prefetch-sample-answer-$LABEL.json")" | tee -a "$RESULT"
-  for _ in $(seq 1 10); do post_time "$OUT/req-fetch/call.json" >/dev/null; done
-  curl -s -H 'Content-Type: application/json' --data-binary @"$OUT/req-fetch/call.json" \
-      "$BASE/cds-services/hypomagnesemia-patient-view" >"$OUT/no-prefetch-sample-answer-$LABEL-warm.json"
+  for _ in $(seq 1 10); do take_token; post_time "$OUT/req-fetch/call.json" "$TOKEN" >/dev/null; done
+  take_token
+  post_time "$OUT/req-fetch/call.json" "$TOKEN" "$OUT/no-prefetch-sample-answer-$LABEL-warm.json" >/dev/null
   echo "$LABEL, after warm-up: $(summaries <"$OUT/no-prefetch-sample-answer-$LABEL-warm.json")" | tee -a "$RESULT"
-  times=$(for _ in $(seq 1 "$CALLS"); do post_time "$OUT/req-fetch/call.json"; done)
+  times=$(for _ in $(seq 1 "$CALLS"); do take_token; post_time "$OUT/req-fetch/call.json" "$TOKEN"; done)
   echo "statuses: $(awk '{print $1}' <<<"$times" | sort | uniq -c | xargs)" | tee -a "$RESULT"
   s=$(awk '{print $2}' <<<"$times" | stats)
   median=$(sed -E 's/.*median=([0-9.]+).*/\1/' <<<"$s")

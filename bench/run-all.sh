@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every benchmark once, one after the other (about 20 minutes), building the jar once.
-# Results: target/bench/*.txt
+# Results: target/bench/*.txt. usage: bash bench/run-all.sh [jwt|demo] (jwt, the default: see README.md)
 set -euo pipefail
+MODE=${1:-${MODE:-jwt}}
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package
 export SKIP_BUILD=1
-bash bench/startup-soak.sh
-bash bench/load-prefetch.sh
-bash bench/no-prefetch.sh
-bash bench/hanging-server.sh
+bash bench/startup-soak.sh "$MODE"
+bash bench/load-prefetch.sh "$MODE"
+bash bench/no-prefetch.sh "$MODE"
+bash bench/hanging-server.sh "$MODE"
 bash bench/jmh.sh

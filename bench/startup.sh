@@ -2,15 +2,23 @@
 # (4a) Startup: launch -> actuator health UP, and launch -> first answered patient-view (full prefetch), 3 runs
 # each, for:
 #   production        exactly what the Dockerfile does: the jar extracted with Boot's jarmode tools, the
-#                     Dockerfile's training run (Spring AOT, one call to each hook, -XX:ArchiveClassesAtExit)
-#                     and its ENTRYPOINT with its JAVA_TOOL_OPTIONS. Both commands are read from the Dockerfile
-#                     (/app -> $OUT/extracted, /tmp/hooks -> hooks/), so the figure is the image's;
-#   appcds-refresh    the previous image: AppCDS from a start that exits after the context refresh, no AOT;
-#   extracted, fat-jar  plain starts, for comparison (-Xmx1g, like the other scripts).
+#                     Dockerfile's training run (Spring AOT, one call to each hook, Java 25's -XX:AOTCacheOutput)
+#                     and its ENTRYPOINT with its JAVA_TOOL_OPTIONS, on the Java of the image's run stage
+#                     (JAVA25, Temurin 25). Both commands are read from the Dockerfile (/app -> $OUT/extracted,
+#                     /tmp/hooks -> hooks/), so the figure is the image's;
+#   java17-appcds     the image before issue 16: Java 17, an AppCDS archive from the same training run
+#                     (-XX:ArchiveClassesAtExit), Spring AOT;
+#   fat-jar           plain `java -jar` of the fat jar on the default Java (17), -Xmx1g like the other scripts;
+#   fat-jar-25        the same on Java 25.
 # Before each run the script waits (at most QUIET_WAIT s) until no other java process runs, the CPUs were
 # >= 90 % idle for 2 s and the 1-minute load is below QUIET_LOAD; every line carries the load average.
-# Every start adds the bench's loopback port and --cds.security.mode=demo (the request carries no JWT).
+# usage: bash bench/startup.sh [jwt|demo]. Every start adds the bench's loopback port and the MODE's security
+# settings (jwt, the default: the bench issuer's JWKS, and the first call carries an ES384 token signed before
+# the launch; demo: no JWT).
+# env: RUNS (3), QUIET_LOAD (1.0), QUIET_WAIT (300), JAVA25 (Temurin 25's java), MEASURES (all four, in order)
 source "$(dirname "$0")/lib.sh"
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+MEASURES=${MEASURES:-"production java17-appcds fat-jar fat-jar-25"}
 RESULT="$OUT/startup.txt"
 QUIET_LOAD=${QUIET_LOAD:-1.0}
 QUIET_WAIT=${QUIET_WAIT:-300}
@@ -18,6 +26,7 @@ RUNS=${RUNS:-3}
 need curl curl
 build_jar
 requests "$OUT/req"
+issuer_key
 machine | tee "$RESULT"
 EXTRACTED="$OUT/extracted"
 rm -rf "$EXTRACTED"
@@ -28,18 +37,22 @@ APP_JAR="$EXTRACTED/app.jar"
 cd "$EXTRACTED" # the image's WORKDIR
 
 # dockerfile WHAT: prints, one argument a line, the Dockerfile's training java command (WHAT=training) or
-# its ENTRYPOINT (WHAT=entrypoint) with the image's paths mapped to this machine's; or its JAVA_TOOL_OPTIONS
+# its ENTRYPOINT (WHAT=entrypoint) with the image's paths mapped to this machine's and "java" to the run stage's
+# Java ($JAVA25 for a temurin:25 image, else the default java); or its JAVA_TOOL_OPTIONS
 dockerfile() {
-  python3 - "$ROOT/Dockerfile" "$1" "$EXTRACTED" "$ROOT/hooks" <<'EOF'
+  python3 - "$ROOT/Dockerfile" "$1" "$EXTRACTED" "$ROOT/hooks" "$JAVA25" <<'EOF'
 import json, re, shlex, sys
-text, what, app, hooks = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], sys.argv[4]
+text, what, app, hooks, java25 = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 lines = re.sub(r"\\\n", " ", text).splitlines()
+run_stage = [l for l in lines if l.startswith("FROM ")][-1]
+java = java25 if "temurin:25" in run_stage else "java"
 def mapped(args):
-    return [a.replace("/app/", app + "/").replace("/tmp/hooks/", hooks + "/") for a in args]
+    args = [a.replace("/app/", app + "/").replace("/tmp/hooks/", hooks + "/") for a in args]
+    return [java if a == "java" else a for a in args]
 if what == "entrypoint":
     args = json.loads(next(l for l in lines if l.startswith("ENTRYPOINT")).split(None, 1)[1])
 elif what == "training":
-    words = shlex.split(next(l for l in lines if l.startswith("RUN") and "ArchiveClassesAtExit" in l))
+    words = shlex.split(next(l for l in lines if l.startswith("RUN") and "AOTCacheOutput" in l))
     start = words.index("java")
     end = next(i for i in range(start, len(words)) if words[i][0] in "><&|;")
     args = words[start:end]
@@ -59,9 +72,13 @@ echo "production launch:   JAVA_TOOL_OPTIONS=\"$IMAGE_TOOL_OPTIONS\" ${ENTRYPOIN
 t0=$(now_ms)
 "${TRAINING[@]}" >"$OUT/cds-training.log" 2>&1 \
     || { tail -30 "$OUT/cds-training.log"; echo "training run failed"; exit 1; }
-echo "production training run: $(( $(now_ms) - t0 )) ms, archive $(du -m "$EXTRACTED/app.jsa" | cut -f1) MB" | tee -a "$RESULT"
-java -XX:ArchiveClassesAtExit="$EXTRACTED/refresh.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
-    --cds.security.mode=demo --server.port=0 --server.address=127.0.0.1 >"$OUT/cds-training-refresh.log" 2>&1 || true
+echo "production training run: $(( $(now_ms) - t0 )) ms, AOT cache $(du -m "$EXTRACTED/app.aot" | cut -f1) MB" | tee -a "$RESULT"
+# the image before issue 16: the same training command on Java 17 writing an AppCDS archive
+mapfile -t TRAINING17 < <(printf '%s\n' "${TRAINING[@]}" | sed -e "s#^$JAVA25\$#java#" \
+    -e "s#^-XX:AOTCacheOutput=.*#-XX:ArchiveClassesAtExit=$EXTRACTED/app17.jsa#")
+t0=$(now_ms)
+"${TRAINING17[@]}" >"$OUT/cds-training-17.log" 2>&1 || { tail -30 "$OUT/cds-training-17.log"; echo "Java 17 training run failed"; exit 1; }
+echo "java 17 training run: $(( $(now_ms) - t0 )) ms, archive $(du -m "$EXTRACTED/app17.jsa" | cut -f1) MB" | tee -a "$RESULT"
 
 cpu_idle_pct() { # over 2 s, from /proc/stat
   local a b
@@ -91,17 +108,20 @@ measure() { # measure LABEL [ENV=VALUE ...] -- java-args...
     PORT=$(free_port)
     BASE="http://127.0.0.1:$PORT"
     local t0 health=-1 first=-1 status=000 load
+    patient_view_tokens 20 # signed before the launch; each answered attempt uses up one
+    take_token
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     t0=$(now_ms)
-    env "${envs[@]}" "$@" --server.port="$PORT" --server.address=127.0.0.1 --cds.security.mode=demo \
+    # shellcheck disable=SC2046
+    env "${envs[@]}" "$@" --server.port="$PORT" --server.address=127.0.0.1 $(security_args) \
         --logging.level.root=WARN >"$OUT/startup-$label-$run.log" 2>&1 &
     SERVICE_PID=$!
-    for _ in $(seq 1 1500); do
+    for _ in $(seq 1 3000); do
       if [ "$health" = -1 ] && curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then health=$(( $(now_ms) - t0 )); fi
       if [ "$health" != -1 ]; then
-        status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-            --data-binary @"$OUT/req/patient-view-full.json" "$BASE/cds-services/hypomagnesemia-patient-view" || true)
+        status=$(post_time "$OUT/req/patient-view-full.json" "$TOKEN" | cut -d' ' -f1 || true)
         [ "$status" = 200 ] && { first=$(( $(now_ms) - t0 )); break; }
+        [ "$status" != 000 ] && take_token
       fi
       sleep 0.02
     done
@@ -110,7 +130,12 @@ measure() { # measure LABEL [ENV=VALUE ...] -- java-args...
     stop_service
   done
 }
-measure production "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" -- "${ENTRYPOINT[@]}"
-measure appcds-refresh -- java -Xmx1g -XX:SharedArchiveFile="$EXTRACTED/refresh.jsa" -Xshare:auto -jar "$APP_JAR"
-measure extracted -- java -Xmx1g -jar "$APP_JAR"
-measure fat-jar -- java -Xmx1g -jar "$JAR"
+for m in $MEASURES; do
+  case $m in
+    production) measure production "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" -- "${ENTRYPOINT[@]}" ;;
+    java17-appcds) measure java17-appcds "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" -- java \
+        -XX:SharedArchiveFile="$EXTRACTED/app17.jsa" -Xshare:auto -Dspring.aot.enabled=true -jar "$APP_JAR" ;;
+    fat-jar) measure fat-jar -- java -Xmx1g -jar "$JAR" ;;
+    fat-jar-25) measure fat-jar-25 -- "$JAVA25" -Xmx1g -jar "$JAR" ;;
+  esac
+done

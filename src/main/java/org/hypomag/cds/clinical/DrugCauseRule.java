@@ -48,7 +48,7 @@ final class DrugCauseRule {
 
     /** Class -> every medication of the class (any status), in catalog order. */
     static Map<DrugClass, List<MedicationUse>> members(PatientSnapshot s, Knowledge k) {
-        DrugMatcher matcher = new DrugMatcher(k.drugs());
+        DrugMatcher matcher = DrugMatcher.of(k.drugs());
         Map<String, List<MedicationUse>> byClass = new LinkedHashMap<>();
         for (MedicationUse m : s.medications()) {
             for (DrugMatch match : matcher.causes(m.codes(), m.text())) {

@@ -3,9 +3,11 @@ package org.hypomag.cds.clinical;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches a medication (codes + text) to catalog drug classes (D9): RxNorm ingredient codes, RxNorm/SNOMED
@@ -14,25 +16,63 @@ import java.util.Map;
  */
 public final class DrugMatcher {
 
+    /** The matcher of the last catalog asked for (the service has one catalog): built once, not per rule call. */
+    private static volatile DrugMatcher last;
+
     private final DrugCatalog catalog;
     /** Each catalog term as " words " (see {@link #words}), normalised once instead of on every match. */
     private final Map<String, String> termWords = new HashMap<>();
+    /**
+     * Issue 16: which codes can match anything, so the loops over every class and product run only for those
+     * (most of a chart's medications are in no class). A class matches a code only by an exact (system, code)
+     * of its ATC or ingredient codes, or by an ATC code under another system: the code alone must then be one
+     * of the ATC codes; a product link only by its exact (system, code).
+     */
+    private final Set<SystemCode> classCodes = new HashSet<>();
+    private final Set<String> atcCodes = new HashSet<>();
+    private final Set<SystemCode> productCodes = new HashSet<>();
+
+    private record SystemCode(String system, String code) {
+    }
 
     public DrugMatcher(DrugCatalog catalog) {
         this.catalog = catalog;
         for (DrugClass cls : catalog.classes()) {
+            for (Code atc : cls.atc()) {
+                classCodes.add(new SystemCode(atc.system(), atc.code()));
+                atcCodes.add(atc.code());
+            }
             for (DrugClass.Ingredient ing : cls.ingredients()) {
                 ing.terms().forEach(term -> termWords.put(term, " " + words(term).trim() + " "));
+                ing.codes().forEach(c -> classCodes.add(new SystemCode(c.system(), c.code())));
             }
         }
+        catalog.products().forEach(link -> productCodes.add(new SystemCode(link.product().system(),
+                link.product().code())));
+    }
+
+    /** The matcher for this catalog; the same instance while the catalog is the same object. */
+    public static DrugMatcher of(DrugCatalog catalog) {
+        DrugMatcher m = last;
+        if (m == null || m.catalog != catalog) {
+            m = new DrugMatcher(catalog);
+            last = m;
+        }
+        return m;
     }
 
     /** Every class the medication belongs to, at most one match per class, code matches first. */
     public List<DrugMatch> match(List<Code> codes, String text) {
         Map<String, DrugMatch> found = new LinkedHashMap<>();
         for (Code code : codes) {
-            for (DrugClass cls : catalog.classes()) {
-                matchCode(cls, code).ifPresent(m -> found.putIfAbsent(cls.id(), m));
+            SystemCode key = new SystemCode(code.system(), code.code());
+            if (classCodes.contains(key) || atcCodes.contains(code.code())) {
+                for (DrugClass cls : catalog.classes()) {
+                    matchCode(cls, code).ifPresent(m -> found.putIfAbsent(cls.id(), m));
+                }
+            }
+            if (!productCodes.contains(key)) {
+                continue;
             }
             for (DrugCatalog.ProductLink link : catalog.products()) {
                 if (link.product().is(code.system(), code.code())) {

@@ -60,7 +60,7 @@ final class MagnesiumRule {
 
     /** Active medications containing magnesium (replacement products, Mg antacids/laxatives): §8, R54. */
     static List<MgSourceDrug> mgSources(PatientSnapshot s, Knowledge k) {
-        DrugMatcher matcher = new DrugMatcher(k.drugs());
+        DrugMatcher matcher = DrugMatcher.of(k.drugs());
         List<MgSourceDrug> out = new java.util.ArrayList<>();
         for (MedicationUse m : s.medications()) {
             if (!DrugCauseRule.ACTIVE.contains(m.status())) {

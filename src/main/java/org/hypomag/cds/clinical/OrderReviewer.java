@@ -27,7 +27,7 @@ public final class OrderReviewer {
         if (assessment.deceased()) {
             return new OrderReview(null, List.of()); // D21: no card on any hook
         }
-        DrugMatcher matcher = new DrugMatcher(knowledge.drugs());
+        DrugMatcher matcher = DrugMatcher.of(knowledge.drugs());
         List<DraftOrder> wasting = new ArrayList<>();
         Set<String> draftedClasses = new LinkedHashSet<>();
         List<MgOrderCheck> mgOrders = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class OrderReviewer {
 
     /** The drafted drugs as D9 findings, with the same texts (and renal condition on advice) as patient-view. */
     private static List<DrugCauseFinding> draftedCauses(List<DraftOrder> drafts, Assessment a, Knowledge k) {
-        DrugMatcher matcher = new DrugMatcher(k.drugs());
+        DrugMatcher matcher = DrugMatcher.of(k.drugs());
         java.util.Map<String, List<MedicationUse>> byClass = new java.util.LinkedHashMap<>();
         for (DraftOrder d : drafts) {
             MedicationUse use = new MedicationUse(d.codes(), d.text(), d.status(),

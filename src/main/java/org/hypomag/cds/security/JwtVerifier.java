@@ -7,17 +7,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -27,11 +25,10 @@ import com.nimbusds.jwt.SignedJWT;
  * Checks a CDS Hooks client JWT (2.0.1 §Security): header (alg allowed for the issuer, never none/HS*;
  * typ JWT; kid; jku allowlisted), claims in the spec's best-practice order (iss trusted → aud = called URL
  * → exp/iat/nbf with skew, bounded lifetime → jti present → tenant), then the signature against the
- * issuer's key by kid, and last the replay memory (only signed tokens enter it).
+ * issuer's key by kid ({@link SignatureVerifiers}: BouncyCastle for EC keys), and last the replay memory (only signed tokens enter it).
  */
 final class JwtVerifier {
 
-    private static final int MIN_RSA_BITS = 2048;
     /** Longest jti accepted (issue 12.3): the replay memory holds every jti until its token expires. */
     static final int MAX_JTI_CHARS = 256;
 
@@ -41,6 +38,7 @@ final class JwtVerifier {
     private final Duration skew;
     private final Duration maxLifetime;
     private final boolean requireTyp;
+    private final SignatureVerifiers verifiers = new SignatureVerifiers();
 
     /** @param clock the security clock: the real one, never the pinned clinical clock (issue 19.17) */
     JwtVerifier(TrustedIssuers issuers, ReplayCache replays, Clock clock, SecurityProperties properties) {
@@ -116,7 +114,7 @@ final class JwtVerifier {
         return t.equals("jwt") || t.equals("application/jwt");
     }
 
-    private static boolean signatureValid(SignedJWT jwt, TrustedIssuer issuer) throws InvalidTokenException {
+    private boolean signatureValid(SignedJWT jwt, TrustedIssuer issuer) throws InvalidTokenException {
         List<JWK> keys;
         try {
             keys = issuer.keysFor(jwt.getHeader());
@@ -124,11 +122,9 @@ final class JwtVerifier {
             throw fail("issuer keys unavailable (" + e.getClass().getSimpleName() + ")");
         }
         for (JWK key : keys) {
+            Optional<JWSVerifier> verifier = verifiers.forKey(key);
             try {
-                if (key instanceof ECKey ec && jwt.verify(new ECDSAVerifier(ec))) {
-                    return true;
-                }
-                if (key instanceof RSAKey rsa && rsa.size() >= MIN_RSA_BITS && jwt.verify(new RSASSAVerifier(rsa))) {
+                if (verifier.isPresent() && jwt.verify(verifier.get())) {
                     return true;
                 }
             } catch (JOSEException e) {

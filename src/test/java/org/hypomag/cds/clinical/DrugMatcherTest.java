@@ -12,6 +12,33 @@ class DrugMatcherTest {
     private final DrugMatcher matcher = new DrugMatcher(TestKnowledge.K.drugs());
 
     @Test
+    void sameCatalog_sharesOneMatcher_anotherCatalogGetsItsOwn() {
+        DrugCatalog other = new DrugCatalog("other", TestKnowledge.K.drugs().classes(), List.of(),
+                TestKnowledge.K.drugs().exposure());
+
+        assertThat(DrugMatcher.of(TestKnowledge.K.drugs())).isSameAs(DrugMatcher.of(TestKnowledge.K.drugs()));
+        assertThat(DrugMatcher.of(other).causes(List.of(Snap.rx("314200")), "")).isEmpty(); // no product table
+        assertThat(DrugMatcher.of(TestKnowledge.K.drugs()).causes(List.of(Snap.rx("314200")), ""))
+                .extracting(DrugMatch::classId).containsExactly("ppi");
+    }
+
+    @Test
+    void atcCodeUnderAnotherSystem_stillMatches() {
+        assertThat(matcher.causes(List.of(new Code("http://www.nlm.nih.gov/research/umls/rxnorm", "L04AD02", null)),
+                "")).singleElement().satisfies(m -> {
+                    assertThat(m.classId()).isEqualTo("calcineurin-inhibitor");
+                    assertThat(m.how()).isEqualTo(DrugMatch.How.ATC_WRONG_SYSTEM);
+                });
+    }
+
+    @Test
+    void codeInNoClassOrProduct_fallsBackToText() {
+        assertThat(matcher.causes(List.of(new Code("http://www.nlm.nih.gov/research/umls/rxnorm", "999999",
+                "omeprazole 20 MG")), "")).singleElement()
+                .satisfies(m -> assertThat(m.how()).isEqualTo(DrugMatch.How.TEXT));
+    }
+
+    @Test
     void rxnormIngredient_matchesPpi() {
         assertThat(matcher.causes(List.of(Snap.rx("7646")), "")).singleElement()
                 .satisfies(m -> {
