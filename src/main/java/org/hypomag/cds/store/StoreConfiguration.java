@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -81,8 +82,10 @@ class StoreConfiguration {
     }
 
     @Bean
-    StoreStatus storeStatus(StoreProperties properties) {
-        return new StoreStatus(Clock.systemUTC(), properties.retryAfter());
+    StoreStatus storeStatus(StoreProperties properties, ObjectProvider<StoreMetrics> metrics) {
+        // one database behind the three kinds of state: its outage degrades all three gauges
+        return new StoreStatus(Clock.systemUTC(), properties.retryAfter(), degraded -> metrics.ifAvailable(
+                m -> StoreMetrics.STORES.forEach(store -> m.degraded(store, degraded))));
     }
 
     @Bean

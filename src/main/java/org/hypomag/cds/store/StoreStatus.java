@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,17 @@ final class StoreStatus {
     private final AtomicReference<Instant> degradedSince = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
 
+    private final Consumer<Boolean> onChange;
+
     StoreStatus(Clock clock, Duration retryAfter) {
+        this(clock, retryAfter, degraded -> { });
+    }
+
+    /** @param onChange told true when a degraded spell begins and false when it ends (the metrics gauge) */
+    StoreStatus(Clock clock, Duration retryAfter, Consumer<Boolean> onChange) {
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.onChange = onChange;
     }
 
     /** False while the database is left alone after a failure. */
@@ -40,7 +49,9 @@ final class StoreStatus {
         long now = clock.millis();
         failures.incrementAndGet();
         skipUntil.set(now + retryAfter.toMillis());
-        degradedSince.compareAndSet(null, clock.instant());
+        if (degradedSince.compareAndSet(null, clock.instant())) {
+            onChange.accept(true);
+        }
         long last = lastLog.get();
         if ((last == Long.MIN_VALUE || now - last >= LOG_EVERY.toMillis()) && lastLog.compareAndSet(last, now)) {
             log.warn("Store degraded: the database did not answer ({}); the JWT replay check uses this instance's "
@@ -52,6 +63,7 @@ final class StoreStatus {
     void succeeded() {
         Instant since = degradedSince.getAndSet(null);
         if (since != null) {
+            onChange.accept(false);
             log.warn("Store recovered: the database answers again (degraded since {})", since);
             lastLog.set(Long.MIN_VALUE);
         }

@@ -25,6 +25,23 @@ class StoreMetricsTest {
     }
 
     @Test
+    void databaseOutage_setsEveryStoresDegradedGauge_untilTheDatabaseAnswersAgain() {
+        StoreStatus status = new StoreStatus(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(2),
+                degraded -> StoreMetrics.STORES.forEach(store -> metrics.degraded(store, degraded)));
+        status.succeeded();
+        assertThat(registry.get("cds.store.degraded").tag("store", "replay").gauge().value()).isZero();
+        status.failed(new java.sql.SQLException("connection refused"));
+        status.failed(new java.sql.SQLException("connection refused"));
+        for (String store : StoreMetrics.STORES) {
+            assertThat(registry.get("cds.store.degraded").tag("store", store).gauge().value()).isEqualTo(1);
+        }
+        status.succeeded();
+        for (String store : StoreMetrics.STORES) {
+            assertThat(registry.get("cds.store.degraded").tag("store", store).gauge().value()).isZero();
+        }
+    }
+
+    @Test
     void timedOperations_countedByOutcome_failuresRethrown() {
         assertThat(metrics.timed("ledger", "find", () -> 42)).isEqualTo(42);
         metrics.timed("ledger", "find", () -> 1);
