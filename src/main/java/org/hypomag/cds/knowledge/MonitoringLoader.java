@@ -1,6 +1,5 @@
 package org.hypomag.cds.knowledge;
 
-import java.math.BigDecimal;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,11 +1,8 @@
 package org.hypomag.cds.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 import org.hypomag.cds.clinical.Analyte;
 import org.hypomag.cds.clinical.UnitTable;
