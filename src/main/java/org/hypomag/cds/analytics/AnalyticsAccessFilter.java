@@ -2,6 +2,7 @@ package org.hypomag.cds.analytics;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * JWT mode: every {@code /analytics} path (the page, its data) needs {@code Authorization: Bearer <admin token>}
+ * JWT mode: every {@code /analytics} path but the static page files (the data: cards.json, cards.csv) needs {@code Authorization: Bearer <admin token>}
  * ({@link AdminTokens}), else 401 with an OperationOutcome. The path is judged raw and decoded, case-folded and
  * with doubled slashes collapsed, so an encoded path cannot slip past. Demo mode: not registered. Never logs
  * the token.
@@ -25,10 +26,14 @@ final class AnalyticsAccessFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /** The page and its script and styles: static, no figures; the script sends the token for the data. */
+    private static final Set<String> OPEN = Set.of("/analytics", "/analytics/", "/analytics/index.html",
+            "/analytics/analytics.js", "/analytics/analytics.css");
+
+    /** Every path under /analytics except the static page files (an allowlist, so a new path is closed). */
     static boolean guards(String path) {
         String p = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
-        return p.equals("/analytics") || p.startsWith("/analytics/") || p.startsWith("/analytics;")
-                || p.startsWith("/analytics.");
+        return p.startsWith("/analytics") && !OPEN.contains(path.replaceAll("/{2,}", "/"));
     }
 
     @Override

@@ -37,8 +37,8 @@ class AnalyticsJwtModeTest {
 
     @Test
     void withoutAToken_is401WithAnOperationOutcome() {
-        for (String path : new String[] {Q, "/analytics/cards.csv?from=2026-12-01&to=2026-12-07", "/analytics",
-                "//Analytics/cards.json", "/analytics/cards.json;x=1"}) {
+        for (String path : new String[] {Q, "/analytics/cards.csv?from=2026-12-01&to=2026-12-07", "/analytics/x",
+                "//Analytics/cards.json", "/Analytics/index.html", "/analytics/cards.json;x=1"}) {
             HttpResponse<String> r = get(port, path, null);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(JSON.readTree(r.body()).path("resourceType").asString()).isEqualTo("OperationOutcome");
@@ -48,6 +48,14 @@ class AnalyticsJwtModeTest {
         HttpResponse<String> encoded = get(port, "/analytics%2Fcards.json?from=2026-12-01&to=2026-12-07", null);
         assertThat(encoded.statusCode()).isIn(400, 401);
         assertThat(encoded.body()).doesNotContain("cardTypes");
+    }
+
+    @Test
+    void thePageItself_isStaticAndOpen_itsDataIsNot() {
+        HttpResponse<String> page = get(port, "/analytics", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("analytics.js").doesNotContain("<script>");
+        assertThat(get(port, "/analytics/analytics.js", null).statusCode()).isEqualTo(200);
     }
 
     @Test
