@@ -60,8 +60,11 @@
       var pts = weeks.map(function (w, i) {
         return (40 + i * step) + ',' + (190 - Math.round(170 * w[s] / max));
       });
-      if (pts.length === 1) { pts.push((40 + 8) + pts[0].slice(pts[0].indexOf(','))); }
       svg.appendChild(el('polyline', { points: pts.join(' '), 'class': s }));
+      pts.forEach(function (p) {
+        var xy = p.split(',');
+        svg.appendChild(el('circle', { cx: xy[0], cy: xy[1], r: 4, 'class': s }));
+      });
     });
     weeks.forEach(function (w, i) {
       svg.appendChild(el('text', { x: 40 + i * step - 20, y: 210 }, w.week));
