@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * case behind a proxy) it is that base + the path within the application, exactly as sent (no query);
  * without it, scheme, host and port come from the request itself (the Host header: weaker, warned at start).
  */
-final class RequestAudience {
+public final class RequestAudience {
 
     private final String publicBaseUrl;
 
@@ -22,6 +22,15 @@ final class RequestAudience {
         if (publicBaseUrl != null) {
             return publicBaseUrl + path;
         }
+        return ownBase(request) + path;
+    }
+
+    /**
+     * This application's base URL as the request names it (scheme, host, port, context path; no trailing slash):
+     * only where the Host header may decide (no public base URL configured; demo mode).
+     */
+    public static String ownBase(HttpServletRequest request) {
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
         String scheme = request.getScheme();
         int port = request.getServerPort();
         boolean defaultPort = ("https".equalsIgnoreCase(scheme) && port == 443)
@@ -30,6 +39,6 @@ final class RequestAudience {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port) + context + path;
+        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port) + context;
     }
 }

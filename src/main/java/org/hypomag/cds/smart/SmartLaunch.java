@@ -3,6 +3,7 @@ package org.hypomag.cds.smart;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hypomag.cds.security.RequestAudience;
 import org.hypomag.cds.security.SecurityProperties;
 
 /**
@@ -48,19 +49,6 @@ public final class SmartLaunch {
         if (!demo || request == null) {
             return Optional.empty();
         }
-        return Optional.of(ownBase(request) + LAUNCH_PATH);
-    }
-
-    private static String ownBase(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("https".equalsIgnoreCase(scheme) && port == 443)
-                || ("http".equalsIgnoreCase(scheme) && port == 80);
-        String host = request.getServerName();
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        String context = request.getContextPath() == null ? "" : request.getContextPath();
-        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port) + context;
+        return Optional.of(RequestAudience.ownBase(request) + LAUNCH_PATH);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,6 +80,12 @@ class StoreConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** The store's meters (cds_store_duration, cds_store_degraded), wired here: only cdshooks and security use the store. */
+    @Bean
+    StoreMetrics storeMetrics(MeterRegistry registry) {
+        return new StoreMetrics(registry);
     }
 
     @Bean

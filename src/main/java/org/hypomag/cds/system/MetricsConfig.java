@@ -2,12 +2,12 @@ package org.hypomag.cds.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.hypomag.cds.fhir.FetchMetrics;
-import org.hypomag.cds.store.StoreMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The meters of the fhir and store packages (the protocol's own are in cdshooks, the JWT filter's in security).
+ * The meters of the fhir package (the protocol's own are in cdshooks, the JWT filter's in security, the store's in
+ * store's own configuration).
  * Exposed at {@code /actuator/prometheus}; see README "Operations".
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,10 +16,5 @@ class MetricsConfig {
     @Bean
     FetchMetrics fetchMetrics(MeterRegistry registry) {
         return new FetchMetrics(registry);
-    }
-
-    @Bean
-    StoreMetrics storeMetrics(MeterRegistry registry) {
-        return new StoreMetrics(registry);
     }
 }

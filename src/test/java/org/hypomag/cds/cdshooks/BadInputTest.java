@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.hypomag.cds.TestPhases;
 import org.hypomag.cds.store.CardStore;
 import org.hypomag.cds.store.MemoryCardStore;
+import org.hypomag.cds.store.StoreMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,11 @@ class BadInputTest {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        StoreMetrics storeMetrics(MeterRegistry registry) {
+            return new StoreMetrics(registry);
         }
     }
 
