@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * JWT mode: every {@code /analytics} path but the static page files (the data: cards.json, cards.csv) needs {@code Authorization: Bearer <admin token>}
+ * JWT mode: every {@code /analytics} path but the static page files (the data: cards.json, cards.csv) needs
+ * {@code Authorization: Bearer <admin token>}
  * ({@link AdminTokens}), else 401 with an OperationOutcome. The path is judged raw and decoded, case-folded and
  * with doubled slashes collapsed, so an encoded path cannot slip past. Demo mode: not registered. Never logs
  * the token.

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one read: every card issued in the range (with the filters), joined with its latest feedback row
- * (latest outcome_at, then latest received_at), streamed row by row so a long range needs no memory per card.
+ * (latest outcome_at, then latest received_at; only the feedback of cards issued in the range is ranked),
+ * streamed row by row so a long range needs no memory per card.
  * Selects no key column: no patient, encounter or user hash ever leaves the database through here.
  */
 final class AnalyticsQuery {
@@ -19,7 +20,9 @@ final class AnalyticsQuery {
     private static final String SQL = "SELECT i.card_type, i.knowledge_version, i.issued_at, f.outcome, "
             + "f.override_reason, f.regimen FROM issued_card i LEFT JOIN (SELECT card_uuid, outcome, "
             + "override_reason, regimen, ROW_NUMBER() OVER (PARTITION BY card_uuid ORDER BY outcome_at DESC, "
-            + "received_at DESC, dedup_key DESC) AS rn FROM feedback) f ON f.card_uuid = i.card_uuid AND f.rn = 1 "
+            + "received_at DESC, dedup_key DESC) AS rn FROM feedback WHERE card_uuid IN "
+            + "(SELECT card_uuid FROM issued_card WHERE issued_at >= ? AND issued_at < ?)) f "
+            + "ON f.card_uuid = i.card_uuid AND f.rn = 1 "
             + "WHERE i.issued_at >= ? AND i.issued_at < ?";
 
     private final JdbcClient jdbc;
@@ -36,8 +39,10 @@ final class AnalyticsQuery {
     void read(AnalyticsRequest request, Consumer<Row> sink) {
         StringBuilder sql = new StringBuilder(SQL);
         List<Object> params = new ArrayList<>();
-        params.add(ts(request.fromInstant()));
-        params.add(ts(request.toExclusive()));
+        for (int i = 0; i < 2; i++) { // the feedback sub-query's range, then the outer one
+            params.add(ts(request.fromInstant()));
+            params.add(ts(request.toExclusive()));
+        }
         if (request.service() != null) {
             sql.append(" AND i.service_id = ?");
             params.add(request.service());

@@ -85,7 +85,8 @@ class AnalyticsEndToEndTest {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String v = "\"" + report.path("knowledgeVersion").asString() + "\"";
         assertThat(csv.body()).doesNotContain(patientId).isEqualTo(CardsCsv.HEADER + "\r\n"
-                + TODAY + "," + TODAY + "," + v + ",\"hypomag-alert\",3,2,1,0,0.667,\"already-treated:1\",\"first:2\"\r\n"
+                + TODAY + "," + TODAY + "," + v + ",\"hypomag-alert\",3,2,1,0,0.667,"
+                + "\"already-treated:1\",\"first:2\"\r\n"
                 + TODAY + "," + TODAY + "," + v + ",\"hypomag-drug-cause\",3,0,1,2,0.0,\"drug-needed:1\",\"\"\r\n"
                 + TODAY + "," + TODAY + "," + v + ",\"hypomag-monitoring\",3,0,0,3,0.0,\"\",\"\"\r\n");
 
