@@ -108,4 +108,18 @@ class ArchitectureTest {
                         "org.springframework..", "ca.uhn..")
                 .check(classes);
     }
+
+    /** Issue 15: nothing imports analytics; analytics reads the tables itself and knows only the error writer. */
+    @Test
+    void analytics_isImportedByNothing_andImportsOnlyTheOutcomeWriter() {
+        noClasses().that().resideOutsideOfPackage("org.hypomag.cds.analytics..")
+                .should().dependOnClassesThat().resideInAPackage("org.hypomag.cds.analytics..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.hypomag.cds.analytics..")
+                .should().dependOnClassesThat(resideInAPackage("org.hypomag.cds..")
+                        .and(not(resideInAPackage("org.hypomag.cds.analytics..")))
+                        .and(not(com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                                org.hypomag.cds.fhir.OperationOutcome.class))))
+                .check(classes);
+    }
 }
