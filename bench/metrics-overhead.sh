@@ -29,7 +29,8 @@ start_jwt() { # start_jwt NAME [--property=value ...]: sets PORT_OF[NAME], MPORT
   java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 \
       --management.server.port="$mport" --management.server.address=127.0.0.1 --logging.level.root=WARN \
       --cds.security.public-base-url="$AUD_BASE" --cds.security.issuers[0].iss=https://ehr.bench.local \
-      --cds.security.issuers[0].jwks-file="file:$OUT/bench-jwks.json" "$@" >"$OUT/service-$name-$port.log" 2>&1 &
+      --cds.security.issuers[0].jwks-file="file:$OUT/bench-jwks.json" --cds.store.data-dir="$OUT/data-$name-$port" \
+      "$@" >"$OUT/service-$name-$port.log" 2>&1 &
   PIDS+=($!)
 }
 declare -A PORT_OF MPORT_OF

@@ -14,6 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class CardWiring {
 
     @Bean
+    TrendLinks trendLinks(CardTexts cards) {
+        return new TrendLinks(cards.fragment("trend-link-label"));
+    }
+
+    @Bean
     CardFactory cardFactory(CardTexts cards, Knowledge knowledge) {
         return new CardFactory(cards, knowledge.version());
     }

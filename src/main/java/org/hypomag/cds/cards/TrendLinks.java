@@ -13,21 +13,24 @@ import java.util.Set;
  */
 public final class TrendLinks {
 
-    static final String LABEL = "Magnesium trend";
     static final Set<String> TOPICS = Set.of("hypomag-alert", "hypomag-drug-cause");
     static final String ORDER_TOPIC_PREFIX = "hypomag-order-";
 
-    private TrendLinks() {
+    /** The link's label, from cards.yaml ({@code trend-link-label}). */
+    private final String label;
+
+    TrendLinks(String label) {
+        this.label = label;
     }
 
     /** The cards, those of the linked types with the trend link added; unchanged when {@code launchUrl} is null. */
-    public static List<Card> withTrendLink(List<Card> cards, String launchUrl) {
+    public List<Card> withTrendLink(List<Card> cards, String launchUrl) {
         if (launchUrl == null || launchUrl.isBlank()) {
             return cards;
         }
         List<Card> out = new ArrayList<>(cards.size());
         for (Card c : cards) {
-            out.add(linked(c) ? withLink(c, new Link(LABEL, launchUrl, "smart", null, null)) : c);
+            out.add(linked(c) ? withLink(c, new Link(label, launchUrl, "smart", null, null)) : c);
         }
         return List.copyOf(out);
     }

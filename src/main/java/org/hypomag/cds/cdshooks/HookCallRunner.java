@@ -30,11 +30,12 @@ class HookCallRunner {
     private final CardLedger ledger;
     private final CardDeduplicator deduplicator;
     private final FhirServerPolicy fhirServerPolicy;
+    private final TrendLinks trendLinks;
     private final Clock clock;
 
     HookCallRunner(CdsServiceRegistry registry, HookRequestValidator validator, PatientDataResolver resolver,
                    SnapshotMapper mapper, CardLedger ledger, CardDeduplicator deduplicator,
-                   FhirServerPolicy fhirServerPolicy, Clock clock) {
+                   FhirServerPolicy fhirServerPolicy, TrendLinks trendLinks, Clock clock) {
         this.registry = registry;
         this.validator = validator;
         this.resolver = resolver;
@@ -42,6 +43,7 @@ class HookCallRunner {
         this.ledger = ledger;
         this.deduplicator = deduplicator;
         this.fhirServerPolicy = fhirServerPolicy;
+        this.trendLinks = trendLinks;
         this.clock = clock;
     }
 
@@ -64,6 +66,6 @@ class HookCallRunner {
             cards = deduplicator.withoutAnswered(owner, call, cards, snapshot.drafts());
         }
         ledger.record(owner, call, cards, now);
-        return CdsResponse.of(TrendLinks.withTrendLink(cards, trendLaunchUrl));
+        return CdsResponse.of(trendLinks.withTrendLink(cards, trendLaunchUrl));
     }
 }

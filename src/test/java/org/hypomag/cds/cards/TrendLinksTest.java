@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class TrendLinksTest {
 
+    private final TrendLinks links = new TrendLinks(
+            org.hypomag.cds.knowledge.KnowledgeLoader.loadDefaultBundle().cards().fragment("trend-link-label"));
+
     private static Card card(String topic) {
         return new Card("u-" + topic, "summary", null, IndicatorLevel.WARNING,
                 new Source("label", null, null, new Coding("urn:x", topic, "t")), List.of(), null, List.of(), List.of());
@@ -16,7 +19,7 @@ class TrendLinksTest {
 
     @Test
     void alertDrugCauseAndOrderCards_getOneSmartLink_othersNot() {
-        List<Card> out = TrendLinks.withTrendLink(List.of(card("hypomag-alert"), card("hypomag-drug-cause"),
+        List<Card> out = links.withTrendLink(List.of(card("hypomag-alert"), card("hypomag-drug-cause"),
                 card("hypomag-order-mg-check"), card("hypomag-monitoring"), card("hypomag-could-not-check")),
                 "https://cds.example.org/smart/launch.html");
         assertThat(out).extracting(c -> c.links().size()).containsExactly(1, 1, 1, 0, 0);
@@ -28,6 +31,6 @@ class TrendLinksTest {
     @Test
     void noUrl_noLink() {
         List<Card> in = List.of(card("hypomag-alert"));
-        assertThat(TrendLinks.withTrendLink(in, null)).isSameAs(in);
+        assertThat(links.withTrendLink(in, null)).isSameAs(in);
     }
 }
