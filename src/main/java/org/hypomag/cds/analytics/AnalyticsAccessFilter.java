@@ -3,6 +3,7 @@ package org.hypomag.cds.analytics;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,10 +32,12 @@ final class AnalyticsAccessFilter extends OncePerRequestFilter {
     private static final Set<String> OPEN = Set.of("/analytics", "/analytics/", "/analytics/index.html",
             "/analytics/analytics.js", "/analytics/analytics.css");
 
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
     /** Every path under /analytics except the static page files (an allowlist, so a new path is closed). */
     static boolean guards(String path) {
-        String p = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
-        return p.startsWith("/analytics") && !OPEN.contains(path.replaceAll("/{2,}", "/"));
+        String collapsed = SLASHES.matcher(path).replaceAll("/");
+        return collapsed.toLowerCase(Locale.ROOT).startsWith("/analytics") && !OPEN.contains(collapsed);
     }
 
     @Override
