@@ -20,6 +20,7 @@ import org.springframework.web.util.UrlPathHelper;
  */
 final class OperationsEndpointGuard extends OncePerRequestFilter {
 
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern PROBE = Pattern.compile("/actuator/health(/liveness|/readiness)?/?");
 
     @Override
@@ -44,7 +45,7 @@ final class OperationsEndpointGuard extends OncePerRequestFilter {
 
     /** An actuator path other than the health probes. */
     static boolean refused(String path) {
-        String p = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
+        String p = SLASHES.matcher(path.toLowerCase(Locale.ROOT)).replaceAll("/");
         return p.startsWith("/actuator") && !PROBE.matcher(p).matches();
     }
 }
