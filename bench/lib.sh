@@ -138,7 +138,8 @@ take_token() {
   TOKEN_AT=$((TOKEN_AT + 1))
 }
 
-# start_service [extra --property=value ...]: sets PORT, SERVICE_PID, BASE, STARTED_MS
+# start_service [extra --property=value ...]: sets PORT, SERVICE_PID, BASE, STARTED_MS. Each start has its own
+# store data dir ($OUT/data-<port>: the default ./data would make every run share one H2 file)
 start_service() {
   PORT=$(free_port)
   BASE="http://127.0.0.1:$PORT"
@@ -146,7 +147,8 @@ start_service() {
   STARTED_MS=$(now_ms)
   # shellcheck disable=SC2086,SC2046
   java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-      $(security_args) --logging.level.root=WARN "$@" >"$OUT/service-$PORT.log" 2>&1 &
+      $(security_args) --logging.level.root=WARN --cds.store.data-dir="$OUT/data-$PORT" "$@" \
+      >"$OUT/service-$PORT.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 600); do
     curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && return 0
