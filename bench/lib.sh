@@ -20,6 +20,9 @@ REPLAY_CACHE_SIZE=${REPLAY_CACHE_SIZE:-500000}
 TOKEN_MARGIN_S=${TOKEN_MARGIN_S:-300}
 WIREMOCK_VERSION=3.13.2
 mkdir -p "$OUT"
+# the JVM that runs the service: SERVICE_JAVA (default: the java on PATH, Java 17 here). The production image runs
+# Temurin 25 (Dockerfile): SERVICE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java measures that runtime
+SERVICE_JAVA=${SERVICE_JAVA:-java}
 SERVICE_PID=
 WM_PID=
 
@@ -146,7 +149,7 @@ start_service() {
   issuer_key
   STARTED_MS=$(now_ms)
   # shellcheck disable=SC2086,SC2046
-  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$SERVICE_JAVA" ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
       $(security_args) --logging.level.root=WARN --cds.store.data-dir="$OUT/data-$PORT" "$@" \
       >"$OUT/service-$PORT.log" 2>&1 &
   SERVICE_PID=$!
@@ -195,7 +198,7 @@ post_time() {
 
 machine() {
   echo "machine: nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\"" \
-       "mem=$(free -g | awk '/Mem:/{print $2}')GiB java=\"$(java -version 2>&1 | head -1)\"" \
+       "mem=$(free -g | awk '/Mem:/{print $2}')GiB java=\"$("$SERVICE_JAVA" -version 2>&1 | head -1)\" java_opts=\"${JAVA_OPTS:--Xmx1g}\"" \
        "load=\"$(cut -d' ' -f1-3 /proc/loadavg)\" date=$(date -u +%FT%TZ) mode=$MODE"
 }
 

@@ -23,7 +23,7 @@ for run in 1 2 3; do
   take_token
   t0=$(now_ms)
   # shellcheck disable=SC2046
-  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$SERVICE_JAVA" ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
       $(security_args) --logging.level.root=WARN >"$OUT/startup-$run.log" 2>&1 &
   SERVICE_PID=$!
   status=000
