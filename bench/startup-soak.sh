@@ -3,11 +3,13 @@
 # process after SOAK_SECONDS (600) of constant load (200 requests/s, patient-view and order-select with
 # full prefetch), and the class histogram of its heap at the end.
 # usage: bash bench/startup-soak.sh [jwt|demo]   (jwt, the default: every call carries its own ES384 token)
-# env: SOAK_SECONDS (600), RATE (200), WARMUP_SECONDS (30 at each of 50, 100, 200/s), SOAK_JAVA_OPTS (-Xmx512m, the soak's service), JAVA_OPTS (the starts')
+# env: SOAK_SECONDS (600), RATE (200), WARMUP_SECONDS (30 at each of 50, 100, 200/s), SOAK_JAVA_OPTS (-Xmx512m, the soak's service), JAVA_OPTS (the starts'),
+#      STARTS (3: the startup runs before the soak; 0 skips them), SERVICE_JAVA (the JVM, see lib.sh)
 source "$(dirname "$0")/lib.sh"
 SOAK_SECONDS=${SOAK_SECONDS:-600}
 RATE=${RATE:-200}
 SOAK_JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx512m}
+STARTS=${STARTS:-3}
 RESULT="$OUT/startup-soak.txt"
 need wrk wrk
 need curl curl
@@ -15,7 +17,7 @@ need jcmd openjdk-17-jdk-headless
 build_jar
 requests "$OUT/req"
 machine | tee "$RESULT"
-for run in 1 2 3; do
+for run in $(seq 1 "$STARTS"); do
   PORT=$(free_port)
   BASE="http://127.0.0.1:$PORT"
   issuer_key
@@ -56,4 +58,9 @@ echo "rss_kb after ${SOAK_SECONDS} s at ${RATE}/s: $(ps -o rss= -p "$SERVICE_PID
 echo "class histogram at the end (jcmd GC.class_histogram | head -25):" | tee -a "$RESULT"
 jcmd "$SERVICE_PID" GC.class_histogram | head -25 | tee -a "$RESULT"
 echo "rss_kb after the histogram's full GC: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
+# where the rest of the RSS is: with -XX:NativeMemoryTracking=summary in SOAK_JAVA_OPTS, the JVM's own account
+if [[ "$SOAK_JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+  jcmd "$SERVICE_PID" VM.native_memory summary | grep -E "^(Total|-)|committed=" | grep -E "Total|^-" \
+      | sed -E 's/\(reserved=[0-9]+KB, //' | tee -a "$RESULT"
+fi
 echo "GC pauses since start (from $OUT/soak-gc.log): $(grep -c 'Pause' "$OUT/soak-gc.log"), longest $(grep 'Pause' "$OUT/soak-gc.log" | grep -oE '[0-9.]+ms$' | sort -n | tail -1)" | tee -a "$RESULT"

@@ -51,34 +51,52 @@ def mapped(args):
     return [java if a == "java" else a for a in args]
 if what == "entrypoint":
     args = json.loads(next(l for l in lines if l.startswith("ENTRYPOINT")).split(None, 1)[1])
-elif what == "training":
+elif what in ("training", "training-tokens"):
+    # the training RUN holds two java commands: TrainingTokens (the training issuer's JWKS and tokens), then the
+    # training start (-XX:AOTCacheOutput)
     words = shlex.split(next(l for l in lines if l.startswith("RUN") and "AOTCacheOutput" in l))
-    start = words.index("java")
-    end = next(i for i in range(start, len(words)) if words[i][0] in "><&|;")
-    args = words[start:end]
+    commands, i = [], 0
+    while "java" in words[i:]:
+        start = words.index("java", i)
+        end = next((j for j in range(start, len(words)) if words[j][0] in "><&|;"), len(words))
+        commands.append(words[start:end])
+        i = end
+    mark = "-XX:AOTCacheOutput" if what == "training" else "org.hypomag.cds.system.TrainingTokens"
+    args = next(c for c in commands if any(w.startswith(mark) for w in c))
 else:
     env = next(l for l in lines if l.startswith("ENV JAVA_TOOL_OPTIONS="))
     args = [shlex.split(env.split(None, 1)[1])[0].split("=", 1)[1]]
 print("\n".join(mapped(args)))
 EOF
 }
+mapfile -t TRAINING_TOKENS < <(dockerfile training-tokens)
 mapfile -t TRAINING < <(dockerfile training)
 mapfile -t ENTRYPOINT < <(dockerfile entrypoint)
 IMAGE_TOOL_OPTIONS=$(dockerfile tool-options)
+echo "production training tokens: ${TRAINING_TOKENS[*]}" | tee -a "$RESULT"
 echo "production training: ${TRAINING[*]}" | tee -a "$RESULT"
 echo "production launch:   JAVA_TOOL_OPTIONS=\"$IMAGE_TOOL_OPTIONS\" ${ENTRYPOINT[*]}" | tee -a "$RESULT"
 
 # training runs (the same quiet wait: a busy machine only slows them, the archives do not depend on it)
+# each training start gets fresh tokens (a jti is used once) and an empty store (as in the image build)
+fresh_training() {
+  rm -rf /tmp/cds-training /tmp/cds-training-data
+  "${TRAINING_TOKENS[@]}" || { echo "training tokens failed"; exit 1; }
+}
 t0=$(now_ms)
+fresh_training
 "${TRAINING[@]}" >"$OUT/cds-training.log" 2>&1 \
     || { tail -30 "$OUT/cds-training.log"; echo "training run failed"; exit 1; }
 echo "production training run: $(( $(now_ms) - t0 )) ms, AOT cache $(du -m "$EXTRACTED/app.aot" | cut -f1) MB" | tee -a "$RESULT"
-# the image before issue 16: the same training command on Java 17 writing an AppCDS archive
+# the image before issue 16: the same training command on Java 17 writing an AppCDS archive (only when measured)
+if [[ " $MEASURES " == *" java17-appcds "* ]]; then
 mapfile -t TRAINING17 < <(printf '%s\n' "${TRAINING[@]}" | sed -e "s#^$JAVA25\$#java#" \
     -e "s#^-XX:AOTCacheOutput=.*#-XX:ArchiveClassesAtExit=$EXTRACTED/app17.jsa#")
 t0=$(now_ms)
+fresh_training
 "${TRAINING17[@]}" >"$OUT/cds-training-17.log" 2>&1 || { tail -30 "$OUT/cds-training-17.log"; echo "Java 17 training run failed"; exit 1; }
 echo "java 17 training run: $(( $(now_ms) - t0 )) ms, archive $(du -m "$EXTRACTED/app17.jsa" | cut -f1) MB" | tee -a "$RESULT"
+fi
 
 cpu_idle_pct() { # over 2 s, from /proc/stat
   local a b

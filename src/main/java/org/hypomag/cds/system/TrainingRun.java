@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
  * with {@code -XX:ArchiveClassesAtExit}, the JVM then archives the classes that answering loads (Tomcat's
  * request path, Jackson, HAPI's parser, the rules and cards), not only those of the context refresh.
  *
+ * <p>With {@code cds.training.tokens} (a file of {@link TrainingTokens}), discovery and each hook call carry the next token, so a
+ * start in JWT mode trains the verification path as well.
+ *
  * <p>The property is read when the service is ready, not through a condition, so the bean exists in every
  * start (also with Spring AOT) and does nothing unless the property is set. Never set it in a real start.
  */
@@ -37,6 +40,8 @@ import org.springframework.stereotype.Component;
 class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
 
     static final String PROPERTY = "cds.training.requests";
+    /** A file of bearer tokens, one a line: one for discovery, then one per hook call ({@link TrainingTokens}). */
+    static final String TOKENS = "cds.training.tokens";
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -50,22 +55,34 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
             return;
         }
         String port = env.getProperty("local.server.port");
+        String tokenFile = env.getProperty(TOKENS);
         ConfigurableApplicationContext context = event.getApplicationContext();
         // on its own thread: readiness (and so health UP) is only published after this event's listeners
         Thread t = new Thread(() -> {
-            boolean ok = port != null && train("http://127.0.0.1:" + port, files);
+            boolean ok = port != null && train("http://127.0.0.1:" + port, files, tokenFile);
             log.warn("Training run finished ({}): the service stops now", ok ? "every call answered 200" : "FAILED");
             System.exit(SpringApplication.exit(context, () -> ok ? 0 : 1));
         }, "cds-training-run");
         t.start();
     }
 
-    private static boolean train(String base, String[] files) {
+    private static boolean train(String base, String[] files, String tokenFile) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<HttpRequest> calls = new ArrayList<>();
         calls.add(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(TIMEOUT).GET().build());
         calls.add(HttpRequest.newBuilder(URI.create(base + "/cds-services")).timeout(TIMEOUT).GET().build());
         try {
+            List<String> tokens = tokenFile == null || tokenFile.isBlank() ? List.of()
+                    : Files.readAllLines(Path.of(tokenFile.strip())).stream().filter(t -> !t.isBlank()).toList();
+            if (!tokens.isEmpty() && tokens.size() < files.length + 1) {
+                log.error("Training run: {} tokens for {} calls (discovery and each hook)", tokens.size(),
+                        files.length + 1);
+                return false;
+            }
+            if (!tokens.isEmpty()) { // discovery, calls[1], carries the first token
+                calls.set(1, HttpRequest.newBuilder(URI.create(base + "/cds-services")).timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + tokens.get(0)).GET().build());
+            }
             for (String file : files) {
                 String body = Files.readString(Path.of(file.strip()));
                 Matcher hook = HOOK.matcher(body);
@@ -73,11 +90,15 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
                     log.error("Training request {} names no hook", file);
                     return false;
                 }
-                calls.add(HttpRequest.newBuilder(URI.create(base + "/cds-services/hypomagnesemia-" + hook.group(1)))
+                HttpRequest.Builder call = HttpRequest.newBuilder(
+                                URI.create(base + "/cds-services/hypomagnesemia-" + hook.group(1)))
                         .timeout(TIMEOUT)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                if (!tokens.isEmpty()) {
+                    call.header("Authorization", "Bearer " + tokens.get(calls.size() - 1));
+                }
+                calls.add(call.build());
             }
             HttpRequest health = calls.get(0);
             long until = System.nanoTime() + TIMEOUT.toNanos();
