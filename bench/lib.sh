@@ -23,6 +23,17 @@ mkdir -p "$OUT"
 # the JVM that runs the service: SERVICE_JAVA (default: the java on PATH, Java 17 here). The production image runs
 # Temurin 25 (Dockerfile): SERVICE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java measures that runtime
 SERVICE_JAVA=${SERVICE_JAVA:-java}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+
+# image_env NAME: the value of the Dockerfile's `ENV NAME=value` (the run stage's JVM options, malloc settings)
+image_env() {
+  python3 - "$ROOT/Dockerfile" "$1" <<'PY'
+import shlex, sys
+for line in open(sys.argv[1]):
+    if line.startswith("ENV " + sys.argv[2] + "="):
+        print(shlex.split(line.split(None, 1)[1])[0].split("=", 1)[1])
+PY
+}
 SERVICE_PID=
 WM_PID=
 

@@ -3,12 +3,16 @@
 # process after SOAK_SECONDS (600) of constant load (200 requests/s, patient-view and order-select with
 # full prefetch), and the class histogram of its heap at the end.
 # usage: bash bench/startup-soak.sh [jwt|demo]   (jwt, the default: every call carries its own ES384 token)
-# env: SOAK_SECONDS (600), RATE (200), WARMUP_SECONDS (30 at each of 50, 100, 200/s), SOAK_JAVA_OPTS (-Xmx512m, the soak's service), JAVA_OPTS (the starts'),
+# env: SOAK_SECONDS (600), RATE (200), WARMUP_SECONDS (30 at each of 50, 100, 200/s), SOAK_JAVA (Temurin 25), SOAK_JAVA_OPTS (-Xmx512m + the image's JAVA_TOOL_OPTIONS), SOAK_MALLOC_ARENA_MAX (the image's), JAVA_OPTS (the starts'),
 #      STARTS (3: the startup runs before the soak; 0 skips them), SERVICE_JAVA (the JVM, see lib.sh)
 source "$(dirname "$0")/lib.sh"
 SOAK_SECONDS=${SOAK_SECONDS:-600}
 RATE=${RATE:-200}
-SOAK_JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx512m}
+# the soak runs the image's runtime: Temurin 25 with the Dockerfile's JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX,
+# and the goal's -Xmx512m (an explicit -Xmx wins over the image's MaxRAMPercentage)
+SOAK_JAVA=${SOAK_JAVA:-$JAVA25}
+SOAK_JAVA_OPTS=${SOAK_JAVA_OPTS:-"-Xmx512m $(image_env JAVA_TOOL_OPTIONS)"}
+SOAK_MALLOC_ARENA_MAX=${SOAK_MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
 STARTS=${STARTS:-3}
 RESULT="$OUT/startup-soak.txt"
 need wrk wrk
@@ -38,8 +42,10 @@ for run in $(seq 1 "$STARTS"); do
   echo "startup run $run: launch to first 200 answer = $(( $(now_ms) - t0 )) ms (status $status)" | tee -a "$RESULT"
   stop_service
 done
-JAVA_OPTS="$SOAK_JAVA_OPTS -Xlog:gc:file=$OUT/soak-gc.log" start_service
-echo "soak service: $SOAK_JAVA_OPTS, mode $MODE" | tee -a "$RESULT"
+export MALLOC_ARENA_MAX=$SOAK_MALLOC_ARENA_MAX
+SERVICE_JAVA=$SOAK_JAVA JAVA_OPTS="$SOAK_JAVA_OPTS -Xlog:gc:file=$OUT/soak-gc.log" start_service
+unset MALLOC_ARENA_MAX
+echo "soak service: $("$SOAK_JAVA" -version 2>&1 | head -1), MALLOC_ARENA_MAX=$SOAK_MALLOC_ARENA_MAX $SOAK_JAVA_OPTS, mode $MODE" | tee -a "$RESULT"
 echo "rss_kb after start, before load: $(ps -o rss= -p "$SERVICE_PID" | xargs)" | tee -a "$RESULT"
 MIX=(patient-view-full order-select-full)
 soak_run() { # soak_run RATE SECONDS: the mixed load, with its tokens signed first

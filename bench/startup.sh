@@ -17,7 +17,6 @@
 # the launch; demo: no JWT).
 # env: RUNS (3), QUIET_LOAD (1.0), QUIET_WAIT (300), JAVA25 (Temurin 25's java), MEASURES (all four, in order)
 source "$(dirname "$0")/lib.sh"
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 MEASURES=${MEASURES:-"production java17-appcds fat-jar fat-jar-25"}
 RESULT="$OUT/startup.txt"
 QUIET_LOAD=${QUIET_LOAD:-1.0}
@@ -63,29 +62,30 @@ elif what in ("training", "training-tokens"):
         i = end
     mark = "-XX:AOTCacheOutput" if what == "training" else "org.hypomag.cds.system.TrainingTokens"
     args = next(c for c in commands if any(w.startswith(mark) for w in c))
-else:
-    env = next(l for l in lines if l.startswith("ENV JAVA_TOOL_OPTIONS="))
-    args = [shlex.split(env.split(None, 1)[1])[0].split("=", 1)[1]]
 print("\n".join(mapped(args)))
 EOF
 }
 mapfile -t TRAINING_TOKENS < <(dockerfile training-tokens)
 mapfile -t TRAINING < <(dockerfile training)
 mapfile -t ENTRYPOINT < <(dockerfile entrypoint)
-IMAGE_TOOL_OPTIONS=$(dockerfile tool-options)
+IMAGE_TOOL_OPTIONS=$(image_env JAVA_TOOL_OPTIONS)
+IMAGE_MALLOC_ARENA_MAX=$(image_env MALLOC_ARENA_MAX)
+IMAGE17_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" # the Java 17 image's (before issue 16)
 echo "production training tokens: ${TRAINING_TOKENS[*]}" | tee -a "$RESULT"
 echo "production training: ${TRAINING[*]}" | tee -a "$RESULT"
-echo "production launch:   JAVA_TOOL_OPTIONS=\"$IMAGE_TOOL_OPTIONS\" ${ENTRYPOINT[*]}" | tee -a "$RESULT"
+echo "production launch:   MALLOC_ARENA_MAX=$IMAGE_MALLOC_ARENA_MAX JAVA_TOOL_OPTIONS=\"$IMAGE_TOOL_OPTIONS\" ${ENTRYPOINT[*]}" | tee -a "$RESULT"
 
 # training runs (the same quiet wait: a busy machine only slows them, the archives do not depend on it)
 # each training start gets fresh tokens (a jti is used once) and an empty store (as in the image build)
 fresh_training() {
   rm -rf /tmp/cds-training /tmp/cds-training-data
-  "${TRAINING_TOKENS[@]}" || { echo "training tokens failed"; exit 1; }
+  "$@" "${TRAINING_TOKENS[@]}" || { echo "training tokens failed"; exit 1; }
 }
 t0=$(now_ms)
-fresh_training
-"${TRAINING[@]}" >"$OUT/cds-training.log" 2>&1 \
+# the image's ENV (JVM options, malloc) is set before its training RUN, so the training start has it too
+IMAGE_ENV=(env "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" "MALLOC_ARENA_MAX=$IMAGE_MALLOC_ARENA_MAX")
+fresh_training "${IMAGE_ENV[@]}"
+"${IMAGE_ENV[@]}" "${TRAINING[@]}" >"$OUT/cds-training.log" 2>&1 \
     || { tail -30 "$OUT/cds-training.log"; echo "training run failed"; exit 1; }
 echo "production training run: $(( $(now_ms) - t0 )) ms, AOT cache $(du -m "$EXTRACTED/app.aot" | cut -f1) MB" | tee -a "$RESULT"
 # the image before issue 16: the same training command on Java 17 writing an AppCDS archive (only when measured)
@@ -94,7 +94,7 @@ mapfile -t TRAINING17 < <(printf '%s\n' "${TRAINING[@]}" | sed -e "s#^$JAVA25\$#
     -e "s#^-XX:AOTCacheOutput=.*#-XX:ArchiveClassesAtExit=$EXTRACTED/app17.jsa#")
 t0=$(now_ms)
 fresh_training
-"${TRAINING17[@]}" >"$OUT/cds-training-17.log" 2>&1 || { tail -30 "$OUT/cds-training-17.log"; echo "Java 17 training run failed"; exit 1; }
+env "JAVA_TOOL_OPTIONS=$IMAGE17_TOOL_OPTIONS" "${TRAINING17[@]}" >"$OUT/cds-training-17.log" 2>&1 || { tail -30 "$OUT/cds-training-17.log"; echo "Java 17 training run failed"; exit 1; }
 echo "java 17 training run: $(( $(now_ms) - t0 )) ms, archive $(du -m "$EXTRACTED/app17.jsa" | cut -f1) MB" | tee -a "$RESULT"
 fi
 
@@ -150,8 +150,8 @@ measure() { # measure LABEL [ENV=VALUE ...] -- java-args...
 }
 for m in $MEASURES; do
   case $m in
-    production) measure production "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" -- "${ENTRYPOINT[@]}" ;;
-    java17-appcds) measure java17-appcds "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" -- java \
+    production) measure production "JAVA_TOOL_OPTIONS=$IMAGE_TOOL_OPTIONS" "MALLOC_ARENA_MAX=$IMAGE_MALLOC_ARENA_MAX" -- "${ENTRYPOINT[@]}" ;;
+    java17-appcds) measure java17-appcds "JAVA_TOOL_OPTIONS=$IMAGE17_TOOL_OPTIONS" -- java \
         -XX:SharedArchiveFile="$EXTRACTED/app17.jsa" -Xshare:auto -Dspring.aot.enabled=true -jar "$APP_JAR" ;;
     fat-jar) measure fat-jar -- java -Xmx1g -jar "$JAR" ;;
     fat-jar-25) measure fat-jar-25 -- "$JAVA25" -Xmx1g -jar "$JAR" ;;
