@@ -1,5 +1,7 @@
 package org.hypomag.cds.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -27,16 +29,19 @@ import org.hypomag.cds.clinical.ValueComparator;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The pure clinical engine: one realistic patient (two years of labs: weekly Mg, K and creatinine, eGFR
  * and calcium every two weeks, monthly weight: 480 results; 40 medications of which 5 waste magnesium;
- * 15 conditions; newest Mg 1.1 mg/dL) assessed from its snapshot, in assessments per second.
+ * 15 conditions; newest Mg 1.1 mg/dL) assessed from its snapshot, in assessments per second; prints the
+ * benchmark thread's CPU per assessment after each iteration (issue 16).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,6 +54,9 @@ public class AssessorBenchmark {
     Knowledge knowledge;
     PatientSnapshot patient;
     Instant now;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long ops;
+    private long cpuAtStart;
 
     @Setup
     public void setUp() {
@@ -57,8 +65,21 @@ public class AssessorBenchmark {
         patient = realisticPatient(now);
     }
 
+    @Setup(Level.Iteration)
+    public void startCpuClock() {
+        ops = 0;
+        cpuAtStart = threads.getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerOp() {
+        System.out.printf(" (thread CPU %.1f us/op over %d ops)", (threads.getCurrentThreadCpuTime() - cpuAtStart)
+                / 1e3 / ops, ops);
+    }
+
     @Benchmark
     public Assessment assessTwoYearPatient() {
+        ops++;
         return Assessor.assess(patient, knowledge, now);
     }
 

@@ -30,13 +30,18 @@ final class ConditionRule {
 
     private static List<EmergencyFinding> matching(PatientSnapshot s, Knowledge k, Instant now, boolean current) {
         List<EmergencyFinding> out = new ArrayList<>();
+        ConceptMatcher m = ConceptMatcher.of(k.conditions());
         for (ConditionEntry c : s.conditions()) {
-            if (!c.active() || chronic(c, k)
+            if (!c.active()) {
+                continue;
+            }
+            String text = ConceptMatcher.text(c);
+            if (chronic(c, text, m, k)
                     || current != counts(c, s.encounterId(), k.thresholds().emergencyOnsetWithin(), now)) {
                 continue;
             }
             for (ConditionConcept concept : k.conditions().emergency()) {
-                Optional<EmergencyFinding> f = match(c, concept);
+                Optional<EmergencyFinding> f = m.match(c, text, concept);
                 if (f.isPresent()) {
                     out.add(f.get());
                     break;
@@ -49,12 +54,14 @@ final class ConditionRule {
     /** Active dialysis conditions (their sources); empty when none. */
     static List<SourceRef> dialysis(PatientSnapshot s, Knowledge k) {
         List<SourceRef> out = new ArrayList<>();
+        ConceptMatcher m = ConceptMatcher.of(k.conditions());
         for (ConditionEntry c : s.conditions()) {
             if (!(c.active() || c.encounterDiagnosis())) {
                 continue;
             }
+            String text = ConceptMatcher.text(c);
             for (ConditionConcept concept : k.conditions().dialysis()) {
-                if (match(c, concept).isPresent()) {
+                if (m.match(c, text, concept).isPresent()) {
                     out.add(c.source());
                     break;
                 }
@@ -64,8 +71,13 @@ final class ConditionRule {
     }
 
     /** D20: epilepsy / seizure disorder, by code or text: never an emergency. */
-    static boolean chronic(ConditionEntry c, Knowledge k) {
-        return k.conditions().chronic().stream().anyMatch(concept -> match(c, concept).isPresent());
+    static boolean chronic(ConditionEntry c, String text, ConceptMatcher m, Knowledge k) {
+        for (ConditionConcept concept : k.conditions().chronic()) {
+            if (m.match(c, text, concept).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** D18 (an active condition): a diagnosis of the current encounter, or dated within the window. */
@@ -77,35 +89,18 @@ final class ConditionRule {
         return t != null && !t.isAfter(now) && Duration.between(t, now).compareTo(onsetWithin) <= 0;
     }
 
-    static Optional<EmergencyFinding> match(ConditionEntry c, ConditionConcept concept) {
-        for (Code code : c.codes()) {
-            for (Code known : concept.codes()) {
-                if (known.is(code.system(), code.code())) {
-                    return Optional.of(new EmergencyFinding(RuleId.D4.id(), concept.id(), concept.label(), code, null,
-                            c.source(), c.onsetKnown()));
-                }
-            }
-        }
-        StringBuilder text = new StringBuilder(c.text());
-        c.codes().forEach(code -> text.append(' ').append(code.display() == null ? "" : code.display()));
-        String normalised = DrugMatcher.normalise(text.toString());
-        boolean excluded = concept.excludeTerms().stream().anyMatch(x -> DrugMatcher.containsWord(normalised, x));
-        if (!excluded && concept.terms().stream().anyMatch(term -> DrugMatcher.containsWord(normalised, term))) {
-            return Optional.of(new EmergencyFinding(RuleId.D4.id(), concept.id(), concept.label(), null, c.text(),
-                    c.source(), c.onsetKnown()));
-        }
-        return Optional.empty();
-    }
-
     /**
      * Whether an active condition that counts now (the emergency list's currency, {@link #counts}: D18) matches one
      * of {@code concepts}: the other indications for magnesium sulfate of issue 19 item 9.
      */
     static boolean anyCurrent(PatientSnapshot s, List<ConditionConcept> concepts, Knowledge k, Instant now) {
+        ConceptMatcher m = ConceptMatcher.of(k.conditions());
         for (ConditionEntry c : s.conditions()) {
-            if (c.active() && counts(c, s.encounterId(), k.thresholds().emergencyOnsetWithin(), now)
-                    && concepts.stream().anyMatch(concept -> match(c, concept).isPresent())) {
-                return true;
+            if (c.active() && counts(c, s.encounterId(), k.thresholds().emergencyOnsetWithin(), now)) {
+                String text = ConceptMatcher.text(c);
+                if (concepts.stream().anyMatch(concept -> m.match(c, text, concept).isPresent())) {
+                    return true;
+                }
             }
         }
         return false;

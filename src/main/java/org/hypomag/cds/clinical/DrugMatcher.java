@@ -1,7 +1,6 @@
 package org.hypomag.cds.clinical;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,34 +19,31 @@ public final class DrugMatcher {
     private static volatile DrugMatcher last;
 
     private final DrugCatalog catalog;
-    /** Each catalog term as " words " (see {@link #words}), normalised once instead of on every match. */
-    private final Map<String, String> termWords = new HashMap<>();
+    /** Each catalog term indexed by its words, normalised once (issue 16: no scan of every term per text). */
+    private final DrugTextIndex textIndex;
     /**
      * Issue 16: which codes can match anything, so the loops over every class and product run only for those
      * (most of a chart's medications are in no class). A class matches a code only by an exact (system, code)
      * of its ATC or ingredient codes, or by an ATC code under another system: the code alone must then be one
      * of the ATC codes; a product link only by its exact (system, code).
      */
-    private final Set<SystemCode> classCodes = new HashSet<>();
+    private final Set<CodeKey> classCodes = new HashSet<>();
     private final Set<String> atcCodes = new HashSet<>();
-    private final Set<SystemCode> productCodes = new HashSet<>();
-
-    private record SystemCode(String system, String code) {
-    }
+    private final Set<CodeKey> productCodes = new HashSet<>();
 
     public DrugMatcher(DrugCatalog catalog) {
         this.catalog = catalog;
         for (DrugClass cls : catalog.classes()) {
             for (Code atc : cls.atc()) {
-                classCodes.add(new SystemCode(atc.system(), atc.code()));
+                classCodes.add(new CodeKey(atc.system(), atc.code()));
                 atcCodes.add(atc.code());
             }
             for (DrugClass.Ingredient ing : cls.ingredients()) {
-                ing.terms().forEach(term -> termWords.put(term, " " + words(term).trim() + " "));
-                ing.codes().forEach(c -> classCodes.add(new SystemCode(c.system(), c.code())));
+                ing.codes().forEach(c -> classCodes.add(new CodeKey(c.system(), c.code())));
             }
         }
-        catalog.products().forEach(link -> productCodes.add(new SystemCode(link.product().system(),
+        textIndex = new DrugTextIndex(catalog.classes());
+        catalog.products().forEach(link -> productCodes.add(new CodeKey(link.product().system(),
                 link.product().code())));
     }
 
@@ -65,7 +61,7 @@ public final class DrugMatcher {
     public List<DrugMatch> match(List<Code> codes, String text) {
         Map<String, DrugMatch> found = new LinkedHashMap<>();
         for (Code code : codes) {
-            SystemCode key = new SystemCode(code.system(), code.code());
+            CodeKey key = new CodeKey(code.system(), code.code());
             if (classCodes.contains(key) || atcCodes.contains(code.code())) {
                 for (DrugClass cls : catalog.classes()) {
                     matchCode(cls, code).ifPresent(m -> found.putIfAbsent(cls.id(), m));
@@ -86,11 +82,15 @@ public final class DrugMatcher {
             }
         }
         if (found.isEmpty()) {
-            List<String> texts = new ArrayList<>();
-            texts.add(normalise(text));
-            codes.forEach(c -> texts.add(normalise(c.display())));
-            for (DrugClass cls : catalog.classes()) {
-                matchText(cls, texts).ifPresent(m -> found.putIfAbsent(cls.id(), m));
+            List<String> texts = new ArrayList<>(codes.size() + 1);
+            texts.add(text);
+            codes.forEach(c -> texts.add(c.display()));
+            String[] terms = textIndex.match(texts);
+            for (int i = 0; i < terms.length; i++) {
+                if (terms[i] != null) {
+                    DrugClass cls = catalog.classes().get(i);
+                    found.putIfAbsent(cls.id(), new DrugMatch(cls.id(), cls.role(), DrugMatch.How.TEXT, terms[i]));
+                }
             }
         }
         return List.copyOf(found.values());
@@ -143,22 +143,6 @@ public final class DrugMatcher {
             }
         }
         return true;
-    }
-
-    /** {@code texts} already normalised ({@link #normalise}). */
-    private java.util.Optional<DrugMatch> matchText(DrugClass cls, List<String> texts) {
-        for (String t : texts) {
-            for (DrugClass.Ingredient ing : cls.ingredients()) {
-                for (String term : ing.terms()) {
-                    String w = termWords.get(term);
-                    if (w.length() > 2 && t.contains(w)) {
-                        return java.util.Optional.of(new DrugMatch(cls.id(), cls.role(), DrugMatch.How.TEXT,
-                                term));
-                    }
-                }
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     static boolean containsWord(String normalisedText, String term) {

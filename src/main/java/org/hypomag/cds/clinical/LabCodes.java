@@ -2,9 +2,12 @@ package org.hypomag.cds.clinical;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Knowledge: which observation codes belong to which analyte, and which codes are never read as
@@ -48,22 +51,43 @@ public record LabCodes(String version, Map<Analyte, List<Code>> analytes, List<C
 
     /** The analyte a coding denotes, or empty when it is unknown or explicitly excluded. */
     public Optional<Analyte> classify(Code coding) {
-        if (isExcluded(coding)) {
-            return Optional.empty();
-        }
-        for (Map.Entry<Analyte, List<Code>> e : analytes.entrySet()) {
-            for (Code c : e.getValue()) {
-                if (c.is(coding.system(), coding.code())) {
-                    return Optional.of(e.getKey());
-                }
-            }
-        }
-        return Optional.empty();
+        Index index = index();
+        CodeKey key = CodeKey.of(coding);
+        return index.excluded.contains(key) ? Optional.empty() : Optional.ofNullable(index.analyte.get(key));
     }
 
     /** Whether any of the codings is on the exclusion list (RBC, whole-blood, urine Mg ...). */
     public boolean isExcluded(Code coding) {
-        return excluded.stream().anyMatch(c -> c.is(coding.system(), coding.code()));
+        return index().excluded.contains(CodeKey.of(coding));
+    }
+
+    /** The index of the last LabCodes asked (the service has one): built once, not per observation coding. */
+    private static volatile Index last;
+
+    private Index index() {
+        Index i = last;
+        if (i == null || i.of != this) {
+            i = new Index(this);
+            last = i;
+        }
+        return i;
+    }
+
+    /**
+     * Issue 16: the code lists by (system, code), so a coding is looked up instead of compared with every code.
+     * An analyte is the first whose list holds the code, in the iteration order of {@code analytes} (what the
+     * scan returned); built once per LabCodes object (identity: a record's equals would compare the lists).
+     */
+    private static final class Index {
+        final LabCodes of;
+        final Map<CodeKey, Analyte> analyte = new HashMap<>();
+        final Set<CodeKey> excluded = new HashSet<>();
+
+        Index(LabCodes of) {
+            this.of = of;
+            of.analytes.forEach((a, codes) -> codes.forEach(c -> analyte.putIfAbsent(CodeKey.of(c), a)));
+            of.excluded.forEach(c -> excluded.add(CodeKey.of(c)));
+        }
     }
 
     public List<Code> codes(Analyte analyte) {
