@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Warm sequential latency of our service (JWT mode, and demo mode) side by side with the HAPI CDS Hooks peer
+(issue 16 goal 4; bench/hapi-peer, no security).
+
+Every call to our JWT-mode service carries a fresh ES384 token (new jti, 60 s lifetime, aud = public base URL +
+path) signed with metrics-overhead.py's bench key, before the clock starts: only the services' work is timed
+(verification included for ours). One keep-alive connection per service, one call at a time; each round calls
+every service once, in a random order per round, so all see the same machine. Loopback only; WARM + CALLS
+rounds.
+
+usage: peer-compare.py check OUT_DIR BODY AUD_BASE PATH NAME=PORT[:jwt]...   discovery and one answer of each
+       peer-compare.py run OUT_DIR BODY AUD_BASE PATH WARM CALLS NAME=PORT[:jwt]...
+NAME=PORT:jwt sends a token with each call; the LAST target is the reference of the ratios (the peer).
+"""
+import http.client
+import importlib.util
+import json
+import os
+import random
+import sys
+import time
+
+from cryptography.hazmat.primitives import serialization
+
+_spec = importlib.util.spec_from_file_location(
+    "metrics_overhead", os.path.join(os.path.dirname(os.path.abspath(__file__)), "metrics-overhead.py"))
+metrics_overhead = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(metrics_overhead)
+
+SERVICE_ID = "hypomagnesemia-patient-view"
+
+
+def targets(specs):
+    """NAME=PORT[:jwt] -> [(name, port, jwt)]"""
+    out = []
+    for s in specs:
+        name, rest = s.split("=", 1)
+        port, _, mode = rest.partition(":")
+        out.append((name, int(port), mode == "jwt"))
+    return out
+
+
+def post(conn, path, body, key, aud):
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if key is not None:
+        headers["Authorization"] = "Bearer " + metrics_overhead.token(key, aud)
+    start = time.perf_counter()
+    conn.request("POST", path, body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    elapsed = time.perf_counter() - start
+    if response.status != 200:
+        raise SystemExit(f"status {response.status} from port {conn.port}: {data[:300]!r}")
+    return elapsed, data
+
+
+def load_key(out):
+    with open(f"{out}/bench-ec.pem", "rb") as f:
+        return serialization.load_pem_private_key(f.read(), None)
+
+
+def check(out, body_file, aud_base, path, specs):
+    """Both publish the same prefetch templates for the service, and each answers the bench request with a card."""
+    key = load_key(out)
+    with open(body_file, "rb") as f:
+        body = f.read()
+    prefetch = {}
+    for name, port, jwt in targets(specs):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/cds-services", headers={"Accept": "application/json"})
+        services = json.loads(conn.getresponse().read())["services"]
+        prefetch[name] = next(s for s in services if s["id"] == SERVICE_ID)["prefetch"]
+        _, data = post(conn, path, body, key if jwt else None, aud_base + path)
+        cards = json.loads(data)["cards"]
+        if not cards:
+            raise SystemExit(f"{name}: no card for the bench request")
+        first = cards[0]
+        print(f"check {name}: {len(cards)} cards, {len(data)} bytes; first: [{first.get('indicator')}] "
+              f"{first.get('summary')}")
+    reference = next(iter(prefetch.values()))
+    for name, templates in prefetch.items():
+        if templates != reference:
+            raise SystemExit(f"prefetch templates differ: {name} publishes {templates}, not {reference}")
+    print(f"check: all publish the same {len(reference)} prefetch templates for {SERVICE_ID}")
+
+
+def pct(xs, p):
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+
+def stats(xs):
+    xs = sorted(xs)
+    return {"n": len(xs), "p50": pct(xs, 0.50), "p90": pct(xs, 0.90), "p99": pct(xs, 0.99), "max": xs[-1]}
+
+
+def run(out, body_file, aud_base, path, warm, calls, specs):
+    key = load_key(out)
+    with open(body_file, "rb") as f:
+        body = f.read()
+    aud = aud_base + path
+    ts = targets(specs)
+    conns = {name: (http.client.HTTPConnection("127.0.0.1", port, timeout=30), key if jwt else None)
+             for name, port, jwt in ts}
+    names = [t[0] for t in ts]
+    rnd = random.Random(16)
+    for _ in range(warm):
+        for name in rnd.sample(names, len(names)):
+            conn, k = conns[name]
+            post(conn, path, body, k, aud)
+    times = {name: [] for name in names}
+    for _ in range(calls):
+        for name in rnd.sample(names, len(names)):
+            conn, k = conns[name]
+            times[name].append(post(conn, path, body, k, aud)[0])
+    s = {name: stats(times[name]) for name in names}
+    print(f"body: {len(body)} bytes; WARM={warm} CALLS={calls} rounds, one call to each service per round, "
+          f"random order per round")
+    width = max(len(n) for n in names)
+    for name in names:
+        r = s[name]
+        print(f"{name:<{width}}  n={r['n']} p50_ms={1000 * r['p50']:.3f} p90_ms={1000 * r['p90']:.3f} "
+              f"p99_ms={1000 * r['p99']:.3f} max_ms={1000 * r['max']:.3f}")
+    peer = s[names[-1]]
+    for name in names[:-1]:
+        r = s[name]
+        print(f"ratio {name}/{names[-1]}: p50 {r['p50'] / peer['p50']:.2f} p90 {r['p90'] / peer['p90']:.2f} "
+              f"p99 {r['p99'] / peer['p99']:.2f}")
+
+
+if __name__ == "__main__":
+    a = sys.argv[2:]
+    if sys.argv[1] == "check":
+        check(a[0], a[1], a[2], a[3], a[4:])
+    else:
+        run(a[0], a[1], a[2], a[3], int(a[4]), int(a[5]), a[6:])
