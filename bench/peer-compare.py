@@ -10,7 +10,9 @@ rounds.
 
 usage: peer-compare.py check OUT_DIR BODY AUD_BASE PATH NAME=PORT[:jwt]...   discovery and one answer of each
        peer-compare.py run OUT_DIR BODY AUD_BASE PATH WARM CALLS NAME=PORT[:jwt]...
-NAME=PORT:jwt sends a token with each call; the LAST target is the reference of the ratios (the peer).
+NAME=PORT:jwt sends a token with each call; NAME=PORT[:jwt]@PID also reports the process's CPU time (user +
+system, all threads) per measured call, read from /proc before and after the measured rounds: the figure that
+other load on the machine disturbs least. The LAST target is the reference of the ratios (the peer).
 """
 import http.client
 import importlib.util
@@ -31,13 +33,21 @@ SERVICE_ID = "hypomagnesemia-patient-view"
 
 
 def targets(specs):
-    """NAME=PORT[:jwt] -> [(name, port, jwt)]"""
+    """NAME=PORT[:jwt][@PID] -> [(name, port, jwt, pid or None)]"""
     out = []
     for s in specs:
         name, rest = s.split("=", 1)
+        rest, _, pid = rest.partition("@")
         port, _, mode = rest.partition(":")
-        out.append((name, int(port), mode == "jwt"))
+        out.append((name, int(port), mode == "jwt", int(pid) if pid else None))
     return out
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (all its threads: request, GC and JIT alike)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def post(conn, path, body, key, aud):
@@ -65,10 +75,17 @@ def check(out, body_file, aud_base, path, specs):
     with open(body_file, "rb") as f:
         body = f.read()
     prefetch = {}
-    for name, port, jwt in targets(specs):
+    for name, port, jwt, _ in targets(specs):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        conn.request("GET", "/cds-services", headers={"Accept": "application/json"})
-        services = json.loads(conn.getresponse().read())["services"]
+        headers = {"Accept": "application/json"}
+        if jwt:  # our JWT mode guards discovery too (aud = the URL called)
+            headers["Authorization"] = "Bearer " + metrics_overhead.token(key, aud_base + "/cds-services")
+        conn.request("GET", "/cds-services", headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise SystemExit(f"{name}: discovery answered {response.status}: {data[:300]!r}")
+        services = json.loads(data)["services"]
         prefetch[name] = next(s for s in services if s["id"] == SERVICE_ID)["prefetch"]
         _, data = post(conn, path, body, key if jwt else None, aud_base + path)
         cards = json.loads(data)["cards"]
@@ -100,7 +117,8 @@ def run(out, body_file, aud_base, path, warm, calls, specs):
     aud = aud_base + path
     ts = targets(specs)
     conns = {name: (http.client.HTTPConnection("127.0.0.1", port, timeout=30), key if jwt else None)
-             for name, port, jwt in ts}
+             for name, port, jwt, _ in ts}
+    pids = {t[0]: t[3] for t in ts if t[3]}
     names = [t[0] for t in ts]
     rnd = random.Random(16)
     for _ in range(warm):
@@ -108,10 +126,12 @@ def run(out, body_file, aud_base, path, warm, calls, specs):
             conn, k = conns[name]
             post(conn, path, body, k, aud)
     times = {name: [] for name in names}
+    cpu_start = {name: cpu_seconds(pid) for name, pid in pids.items()}
     for _ in range(calls):
         for name in rnd.sample(names, len(names)):
             conn, k = conns[name]
             times[name].append(post(conn, path, body, k, aud)[0])
+    cpu = {name: (cpu_seconds(pid) - cpu_start[name]) / calls for name, pid in pids.items()}
     s = {name: stats(times[name]) for name in names}
     print(f"body: {len(body)} bytes; WARM={warm} CALLS={calls} rounds, one call to each service per round, "
           f"random order per round")
@@ -119,12 +139,14 @@ def run(out, body_file, aud_base, path, warm, calls, specs):
     for name in names:
         r = s[name]
         print(f"{name:<{width}}  n={r['n']} p50_ms={1000 * r['p50']:.3f} p90_ms={1000 * r['p90']:.3f} "
-              f"p99_ms={1000 * r['p99']:.3f} max_ms={1000 * r['max']:.3f}")
+              f"p99_ms={1000 * r['p99']:.3f} max_ms={1000 * r['max']:.3f}"
+              + (f" cpu_ms_per_call={1000 * cpu[name]:.3f}" if name in cpu else ""))
     peer = s[names[-1]]
     for name in names[:-1]:
         r = s[name]
         print(f"ratio {name}/{names[-1]}: p50 {r['p50'] / peer['p50']:.2f} p90 {r['p90'] / peer['p90']:.2f} "
-              f"p99 {r['p99'] / peer['p99']:.2f}")
+              f"p99 {r['p99'] / peer['p99']:.2f}"
+              + (f" cpu {cpu[name] / cpu[names[-1]]:.2f}" if name in cpu and names[-1] in cpu else ""))
 
 
 if __name__ == "__main__":

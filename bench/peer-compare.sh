@@ -4,8 +4,9 @@
 # module (hapi-fhir-server-cds-hooks 8.8.0, bench/hapi-peer) hosting a thin patient-view service with the same
 # prefetch contract and no security at all. All on the same ~85 KB full-prefetch patient-view request
 # (make-requests.py: patient-view-full.json), one call at a time from one client (a keep-alive connection per
-# service), each round calling every service once in a random order, so all see the same machine. Loopback
-# only; WARM + CALLS rounds, a few minutes.
+# service), each round calling every service once in a random order, so all see the same machine; also each
+# process's CPU time per measured call (/proc, all threads), which other load disturbs least. Loopback only;
+# WARM + CALLS rounds, a few minutes.
 # env: WARM (2000), CALLS (2000) rounds; DEMO (1: also our service in demo mode; 0: JWT mode and the peer only);
 # SKIP_BUILD=1 reuses target/*.jar and bench/hapi-peer/target; JAVA_OPTS (-Xmx1g, for every service)
 source "$(dirname "$0")/lib.sh"
@@ -27,7 +28,7 @@ python3 "$ROOT/bench/metrics-overhead.py" keys "$OUT"
 PIDS=()
 stop_started() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done; }
 trap stop_started EXIT
-declare -A PORT_OF
+declare -A PORT_OF PID_OF
 start_ours() { # start_ours NAME jwt|demo
   local port
   port=$(free_port)
@@ -39,6 +40,7 @@ start_ours() { # start_ours NAME jwt|demo
   java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --logging.level.root=WARN \
       "${security[@]}" --cds.store.data-dir="$OUT/data-$1-$port" >"$OUT/service-$1-$port.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[$1]=$!
 }
 start_peer() {
   local port
@@ -49,6 +51,7 @@ start_peer() {
       org.hypomag.bench.peer.PeerApplication --server.port="$port" --server.address=127.0.0.1 \
       --logging.level.root=WARN >"$OUT/hapi-peer-$port.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[peer]=$!
 }
 wait_up() { # wait_up NAME URL
   for _ in $(seq 1 1200); do
@@ -63,9 +66,9 @@ start_peer
 wait_up ours-jwt "http://127.0.0.1:${PORT_OF[ours-jwt]}/actuator/health"
 [ "$DEMO" = 1 ] && wait_up ours-demo "http://127.0.0.1:${PORT_OF[ours-demo]}/actuator/health"
 wait_up peer "http://127.0.0.1:${PORT_OF[peer]}/cds-services"
-TARGETS=("ours-jwt=${PORT_OF[ours-jwt]}:jwt")
-[ "$DEMO" = 1 ] && TARGETS+=("ours-demo=${PORT_OF[ours-demo]}")
-TARGETS+=("peer=${PORT_OF[peer]}")
+TARGETS=("ours-jwt=${PORT_OF[ours-jwt]}:jwt@${PID_OF[ours-jwt]}")
+[ "$DEMO" = 1 ] && TARGETS+=("ours-demo=${PORT_OF[ours-demo]}@${PID_OF[ours-demo]}")
+TARGETS+=("peer=${PORT_OF[peer]}@${PID_OF[peer]}")
 { machine; echo "uptime: $(uptime)"
   echo "ours-jwt: JWT mode, ES384 token per call; ours-demo: demo mode; peer: HAPI hapi-fhir-server-cds-hooks 8.8.0" \
        "on Spring Boot 3.5.7 (bench/hapi-peer), no security; JAVA_OPTS=${JAVA_OPTS:--Xmx1g}"; } | tee "$RESULT"
