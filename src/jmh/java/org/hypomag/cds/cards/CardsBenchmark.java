@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.hypomag.cds.bench.AssessorBenchmark;
 import org.hypomag.cds.clinical.Assessor;
 import org.hypomag.cds.clinical.Knowledge;
@@ -37,7 +36,7 @@ public class CardsBenchmark {
     @Setup
     public void setUp() {
         knowledge = KnowledgeLoader.loadDefault();
-        renderer = renderer(FhirContext.forR4Cached(), KnowledgeLoader.loadDefaultBundle().cards(), knowledge);
+        renderer = renderer(KnowledgeLoader.loadDefaultBundle().cards(), knowledge);
         now = Instant.parse("2026-11-23T08:00:00Z");
         patient = AssessorBenchmark.realisticPatient(now);
         if (renderer.render(Assessor.assess(patient, knowledge, now), "bench-1").isEmpty()) {
@@ -45,11 +44,11 @@ public class CardsBenchmark {
         }
     }
 
-    static PatientViewCardRenderer renderer(FhirContext fhir, CardTexts texts, Knowledge knowledge) {
+    static PatientViewCardRenderer renderer(CardTexts texts, Knowledge knowledge) {
         CardWiring w = new CardWiring();
         CardFactory factory = w.cardFactory(texts, knowledge);
         OrderWording wording = w.orderWording(texts, knowledge);
-        SuggestedOrders orders = w.suggestedOrders(fhir, texts, wording);
+        SuggestedOrders orders = w.suggestedOrders(texts, wording);
         AlertDetail detail = w.alertDetail(texts, knowledge);
         RegimenSuggestions regimens = w.regimenSuggestions(texts, knowledge, wording, orders);
         LabCards labs = w.labCards(factory, wording, orders, knowledge);

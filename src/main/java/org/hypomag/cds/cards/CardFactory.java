@@ -91,9 +91,9 @@ final class CardFactory {
         return new Source(label, t.url(), null, new Coding(texts.topicSystem(), t.topicCode(), t.topicDisplay()));
     }
 
-    static Suggestion suggestion(String description, boolean recommended, String resourceJson) {
+    static Suggestion suggestion(String description, boolean recommended, SuggestedOrders.Written resource) {
         return new Suggestion(description, UUID.randomUUID().toString(), recommended,
-                List.of(new Action(ActionType.CREATE, description, resourceJson, null)));
+                List.of(new Action(ActionType.CREATE, description, resource.json(), null, resource.facts())));
     }
 
     private List<Coding> overrideReasons(CardTexts.CardType t) {

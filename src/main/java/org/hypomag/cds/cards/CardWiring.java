@@ -1,6 +1,5 @@
 package org.hypomag.cds.cards;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.knowledge.CardTexts;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +28,8 @@ class CardWiring {
     }
 
     @Bean
-    SuggestedOrders suggestedOrders(FhirContext fhir, CardTexts cards, OrderWording wording) {
-        return new SuggestedOrders(fhir, cards, wording);
+    SuggestedOrders suggestedOrders(CardTexts cards, OrderWording wording) {
+        return new SuggestedOrders(cards, wording);
     }
 
     @Bean

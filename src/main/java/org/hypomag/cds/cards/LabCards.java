@@ -60,6 +60,6 @@ final class LabCards {
 
     Suggestion suggestion(MonitoringOrder o, String patientId, boolean recommended, String description) {
         String reason = o.reasonTextKey() == null ? null : knowledge.texts().text(o.reasonTextKey());
-        return CardFactory.suggestion(description, recommended, orders.lab(patientId, o, reason));
+        return CardFactory.suggestion(description, recommended, orders.labOrder(patientId, o, reason));
     }
 }

@@ -157,9 +157,8 @@ final class MgOrderCards {
         String draftRef = c.draft().resourceType() + "/" + c.draft().id();
         if (c.corrected() != null) {
             String label = fill(f("mgcheck-update"), values("order", wording.describe(c.corrected())));
-            out.add(new Suggestion(label, java.util.UUID.randomUUID().toString(), true, List.of(new Action(
-                    ActionType.UPDATE, label, orders.iv(patientId, c.corrected(), f("mgcheck-reason"),
-                    c.draft().id()), null))));
+            out.add(new Suggestion(label, java.util.UUID.randomUUID().toString(), true, List.of(update(label,
+                    orders.ivOrder(patientId, c.corrected(), f("mgcheck-reason"), c.draft().id())))));
         }
         if (c.deleteSuggested()) {
             String label = f("mgcheck-delete");
@@ -173,6 +172,10 @@ final class MgOrderCards {
             out.add(labs.suggestion(o, patientId, false));
         }
         return out;
+    }
+
+    private static Action update(String label, SuggestedOrders.Written order) {
+        return new Action(ActionType.UPDATE, label, order.json(), null, order.facts());
     }
 
     private String f(String key) {

@@ -42,10 +42,10 @@ final class RegimenSuggestions {
             boolean recommended = r.recommended() && !recommendedGiven;
             recommendedGiven |= recommended;
             if (r instanceof MgSulfateRegimen iv) {
-                out.add(CardFactory.suggestion(wording.label(iv), recommended, orders.iv(patientId, iv, reason)));
+                out.add(CardFactory.suggestion(wording.label(iv), recommended, orders.ivOrder(patientId, iv, reason, null)));
             } else if (r instanceof OralRegimen oral) {
                 out.add(CardFactory.suggestion(wording.describe(oral), recommended,
-                        orders.oral(patientId, oral, reason)));
+                        orders.oralOrder(patientId, oral, reason)));
             }
         }
         return out;

@@ -72,7 +72,7 @@ class CardLedger {
             for (Suggestion s : card.suggestions()) {
                 Set<String> prints = new HashSet<>();
                 s.actions().stream().filter(a -> a.type() == ActionType.CREATE || a.type() == ActionType.UPDATE)
-                        .forEach(a -> prints.addAll(OrderPrints.ofResource(a.resource())));
+                        .forEach(a -> prints.addAll(OrderPrints.ofAction(a)));
                 orders.put(s.uuid(), Set.copyOf(prints));
             }
             rows.add(new IssuedCard(card.uuid(), call.serviceId(), call.hook(),

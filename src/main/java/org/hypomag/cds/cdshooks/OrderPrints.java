@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.hypomag.cds.cards.Action;
+import org.hypomag.cds.cards.OrderFacts;
 import org.hypomag.cds.cards.Wording;
 import org.hypomag.cds.clinical.Code;
 import org.hypomag.cds.clinical.DraftOrder;
@@ -53,6 +55,26 @@ final class OrderPrints {
             }
         }
         return out;
+    }
+
+    /**
+     * The hashes of a suggested order from what its writer put into the JSON ({@link OrderFacts}): the same
+     * hashes {@link #ofResource} reads from the text (OrderPrintsFactsTest), without reading it again.
+     */
+    static Set<String> ofFacts(OrderFacts f) {
+        Set<String> out = new HashSet<>();
+        String doseText = dose(f.doseValue(), f.doseUnit());
+        for (Code c : f.codes()) {
+            if (!c.code().isEmpty()) {
+                out.add(hash(f.resourceType(), c.system(), c.code(), doseText));
+            }
+        }
+        return out;
+    }
+
+    /** The hashes of a create/update action: from its facts when its writer gave them, else from its text. */
+    static Set<String> ofAction(Action a) {
+        return a.facts() != null ? ofFacts(a.facts()) : ofResource(a.resource());
     }
 
     /** The hashes of a draft order of the call. */

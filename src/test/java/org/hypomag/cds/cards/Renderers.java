@@ -11,7 +11,7 @@ final class Renderers {
     static PatientViewCardRenderer patientView() {
         CardFactory factory = W.cardFactory(Fixtures.CARDS, Fixtures.KNOWLEDGE);
         OrderWording wording = W.orderWording(Fixtures.CARDS, Fixtures.KNOWLEDGE);
-        SuggestedOrders orders = W.suggestedOrders(FhirValidation.FHIR, Fixtures.CARDS, wording);
+        SuggestedOrders orders = W.suggestedOrders(Fixtures.CARDS, wording);
         AlertDetail detail = W.alertDetail(Fixtures.CARDS, Fixtures.KNOWLEDGE);
         RegimenSuggestions regimens = W.regimenSuggestions(Fixtures.CARDS, Fixtures.KNOWLEDGE, wording, orders);
         LabCards labs = W.labCards(factory, wording, orders, Fixtures.KNOWLEDGE);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SuggestedOrdersTest {
 
     private final OrderWording wording = new OrderWording(Fixtures.CARDS, Fixtures.TEXTS);
-    private final SuggestedOrders orders = new SuggestedOrders(FhirValidation.FHIR, Fixtures.CARDS, wording);
+    private final SuggestedOrders orders = new SuggestedOrders(Fixtures.CARDS, wording);
 
     @BeforeAll
     static void warmValidator() {
