@@ -1,28 +1,23 @@
 package org.hypomag.cds.store;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issued cards written behind the request (issue 16): a hook call's cards join a bounded queue and one writer
- * thread inserts many calls' cards in one statement, once {@code rows} cards wait or the first has waited
- * {@code interval}. Every other operation first {@link #flush() flushes} what waits (and waits for a batch being
- * written), so a read in this instance sees every card recorded before it, as without the queue. A full queue
- * makes the calling thread write what waits and its own cards itself; nothing is dropped. A batch that fails
- * goes the way of single writes ({@link SpooledCardStore#recordBatch}). {@link #close()} flushes.
+ * Issued cards written behind the request (issue 16): a hook call's cards join a bounded {@link CallQueue} and
+ * one writer thread inserts many calls' cards in one statement, once {@code rows} cards wait or the first has
+ * waited about {@code interval}. Every other operation first {@link #flush() flushes} what waits (and waits for a
+ * batch being written), so a read in this instance sees every card recorded before it, as without the queue. A
+ * full queue makes the calling thread write what waits and its own cards itself; nothing is dropped. A batch
+ * that fails goes the way of single writes ({@link SpooledCardStore#recordBatch}). {@link #close()} flushes.
  */
 final class WriteBehindCardStore implements CardStore, AutoCloseable {
 
@@ -30,19 +25,13 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
 
     private final SpooledCardStore store;
     private final StoreMetrics metrics;
-    private final int maxRows;
     private final long intervalNanos;
-    private final int capacity;
-    private final ReentrantLock queueLock = new ReentrantLock();
-    private final Condition ready = queueLock.newCondition();
-    private final Deque<List<IssuedCard>> queue = new ArrayDeque<>();
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final CallQueue queue;
+    /** Held while calls are taken from the queue and written: a flush that got it has seen them written. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong writtenByCaller = new AtomicLong();
     private final Thread writer;
-    private int rows;
-    private volatile boolean closed;
 
     /** @param metrics times each batch (cds.store.duration, store ledger, operation batch); null: not timed */
     WriteBehindCardStore(SpooledCardStore store, LedgerBatchProperties properties, StoreMetrics metrics) {
@@ -54,9 +43,8 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
                          boolean startWriter) {
         this.store = store;
         this.metrics = metrics;
-        this.maxRows = properties.rows();
         this.intervalNanos = properties.interval().toNanos();
-        this.capacity = properties.queue();
+        this.queue = new CallQueue(properties.queue(), properties.rows());
         this.writer = new Thread(this::run, "cds-ledger-writer");
         writer.setDaemon(true);
         if (startWriter) {
@@ -66,13 +54,10 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
 
     @Override
     public void recordIssued(List<IssuedCard> cards) {
-        if (cards.isEmpty()) {
+        if (cards.isEmpty() || queue.offer(List.copyOf(cards))) {
             return;
         }
-        if (offer(List.copyOf(cards))) {
-            return;
-        }
-        // full (or shutting down): this thread writes, after what waits
+        // full (or shut down): this thread writes, after what waits
         writeLock.lock();
         try {
             drain();
@@ -118,8 +103,8 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
      * nothing waits and no batch is being written it costs two reads.
      */
     void flush() {
-        if (waiting.get() == 0 && !writeLock.isLocked()) {
-            return; // the queue is emptied only under writeLock: empty and unlocked means written
+        if (queue.waiting() == 0 && !writeLock.isLocked()) {
+            return; // calls leave the queue only under writeLock: none waiting and unlocked means written
         }
         writeLock.lock();
         try {
@@ -132,13 +117,7 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
     /** Stops the writer and writes what waits (Spring calls it at shutdown, before the DataSource closes). */
     @Override
     public void close() {
-        queueLock.lock();
-        try {
-            closed = true; // under the lock: no call joins the queue after the flush below
-            ready.signalAll();
-        } finally {
-            queueLock.unlock();
-        }
+        queue.close(); // no call joins the queue after the flush below
         try {
             if (writer.isAlive()) {
                 writer.join(TimeUnit.SECONDS.toMillis(10));
@@ -151,7 +130,7 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
 
     /** Calls waiting now. */
     int waiting() {
-        return waiting.get();
+        return queue.waiting();
     }
 
     /** Batches written so far (by the writer or a flush). */
@@ -164,29 +143,10 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
         return writtenByCaller.get();
     }
 
-    private boolean offer(List<IssuedCard> cards) {
-        queueLock.lock();
-        try {
-            if (closed || queue.size() >= capacity) {
-                return false;
-            }
-            boolean first = queue.isEmpty();
-            queue.addLast(cards);
-            waiting.incrementAndGet();
-            rows += cards.size();
-            if (first || rows >= maxRows) {
-                ready.signal();
-            }
-            return true;
-        } finally {
-            queueLock.unlock();
-        }
-    }
-
-    /** Under writeLock: writes every waiting call, in order, in batches of about {@code maxRows} cards. */
+    /** Under writeLock: writes every waiting call, in order, in batches of about {@code rows} cards. */
     private void drain() {
         List<List<IssuedCard>> batch;
-        while (!(batch = take()).isEmpty()) {
+        while (!(batch = queue.take()).isEmpty()) {
             List<List<IssuedCard>> calls = batch;
             try {
                 if (metrics != null) {
@@ -196,46 +156,18 @@ final class WriteBehindCardStore implements CardStore, AutoCloseable {
                 }
                 batches.incrementAndGet();
             } catch (RuntimeException e) {
-                log.error("Issued cards not written ({}): {} calls lost", e.getClass().getSimpleName(), batch.size());
+                log.error("Issued cards not written ({}): {} calls lost", e.getClass().getSimpleName(), calls.size());
             }
-        }
-    }
-
-    private List<List<IssuedCard>> take() {
-        queueLock.lock();
-        try {
-            List<List<IssuedCard>> batch = new ArrayList<>();
-            int taken = 0;
-            while (!queue.isEmpty() && (batch.isEmpty() || taken + queue.peekFirst().size() <= maxRows)) {
-                List<IssuedCard> call = queue.removeFirst();
-                batch.add(call);
-                taken += call.size();
-            }
-            rows -= taken;
-            waiting.addAndGet(-batch.size());
-            return batch;
-        } finally {
-            queueLock.unlock();
         }
     }
 
     private void run() {
-        while (!closed) {
-            queueLock.lock();
-            try {
-                while (queue.isEmpty() && !closed) {
-                    ready.await();
-                }
-                long left = intervalNanos;
-                while (rows < maxRows && left > 0 && !closed) {
-                    left = ready.awaitNanos(left);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                queueLock.unlock();
+        try {
+            while (queue.awaitBatch(intervalNanos)) {
+                flush();
             }
-            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
