@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +23,9 @@ class AnalyticsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsConfiguration.class);
 
     @Bean
-    AnalyticsQuery analyticsQuery(JdbcClient jdbc) {
-        return new AnalyticsQuery(jdbc);
+    AnalyticsQuery analyticsQuery(JdbcClient jdbc, @Qualifier("issuedCardsFlush") ObjectProvider<Runnable> flush) {
+        // the store writes issued cards behind the request: what this instance issued is written before each read
+        return new AnalyticsQuery(jdbc, flush.getIfAvailable(() -> () -> { }));
     }
 
     @Bean

@@ -26,9 +26,16 @@ final class AnalyticsQuery {
             + "WHERE i.issued_at >= ? AND i.issued_at < ?";
 
     private final JdbcClient jdbc;
+    private final Runnable beforeRead;
 
     AnalyticsQuery(JdbcClient jdbc) {
+        this(jdbc, () -> { });
+    }
+
+    /** @param beforeRead run before each read: the store's {@code issuedCardsFlush} (cards still waiting to be written) */
+    AnalyticsQuery(JdbcClient jdbc, Runnable beforeRead) {
         this.jdbc = jdbc;
+        this.beforeRead = beforeRead;
     }
 
     /** One issued card and its latest outcome (null outcome: no feedback). */
@@ -37,6 +44,7 @@ final class AnalyticsQuery {
     }
 
     void read(AnalyticsRequest request, Consumer<Row> sink) {
+        beforeRead.run();
         StringBuilder sql = new StringBuilder(SQL);
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < 2; i++) { // the feedback sub-query's range, then the outer one

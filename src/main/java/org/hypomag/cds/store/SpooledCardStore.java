@@ -35,6 +35,26 @@ final class SpooledCardStore implements CardStore {
         write(() -> db.recordIssued(cards));
     }
 
+    /**
+     * The cards of several hook calls in one statement (one transaction). If that fails, each call goes the way
+     * of {@link #recordIssued} in order: on an outage to the spool (as single writes), on a refusal each call is
+     * tried alone, so only the refused call is lost.
+     */
+    void recordBatch(List<List<IssuedCard>> calls) {
+        if (calls.size() > 1 && status.mayTry() && spool.size() == 0) {
+            try {
+                db.recordIssued(calls.stream().flatMap(List::stream).toList());
+                status.succeeded();
+                return;
+            } catch (DataAccessException e) {
+                if (StoreStatus.classify(e) == StoreStatus.Fault.OUTAGE) {
+                    status.failed(e);
+                }
+            }
+        }
+        calls.forEach(this::recordIssued);
+    }
+
     @Override
     public void saveFeedback(FeedbackOutcome outcome, LedgerEntry issued) {
         write(() -> db.saveFeedback(outcome, issued));

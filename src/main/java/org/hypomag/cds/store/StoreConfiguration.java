@@ -19,6 +19,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -101,10 +102,26 @@ class StoreConfiguration {
     }
 
     @Bean
-    SpooledCardStore cardStore(JdbcClient jdbc, IdKeys keys, StoreProperties properties, StoreStatus status,
-                               Spool spool) {
+    SpooledCardStore spooledCardStore(JdbcClient jdbc, IdKeys keys, StoreProperties properties, StoreStatus status,
+                                      Spool spool) {
         return new SpooledCardStore(new JdbcCardStore(jdbc, keys, instance(properties), properties.keepComments()),
                 status, spool);
+    }
+
+    /** The CardStore the others use: issued cards written behind the request unless cds.store.ledger-batch.enabled=false. */
+    @Bean
+    @Primary
+    CardStore cardStore(SpooledCardStore spooled, LedgerBatchProperties batch, ObjectProvider<StoreMetrics> metrics) {
+        return batch.enabled() ? new WriteBehindCardStore(spooled, batch, metrics.getIfAvailable()) : spooled;
+    }
+
+    /**
+     * What a reader of issued_card outside the store (analytics, which may not import it) runs before its query:
+     * writes the issued cards still waiting in this instance. Found by its name, a plain Runnable.
+     */
+    @Bean
+    Runnable issuedCardsFlush(CardStore cardStore) {
+        return cardStore instanceof WriteBehindCardStore w ? w::flush : () -> { };
     }
 
     @Bean

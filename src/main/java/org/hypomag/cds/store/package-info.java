@@ -12,6 +12,10 @@
  * {@link org.hypomag.cds.store.StoreUnavailableException}. When the database is down or slow every call still
  * returns quickly: writes go to a bounded spool and are written when it is back, reads find nothing, the
  * replay check is left to the caller's memory, and the health indicator {@code store} says "DEGRADED".
+ * Issued cards are written behind the request ({@link org.hypomag.cds.store.WriteBehindCardStore},
+ * {@code cds.store.ledger-batch.*}): in batches by one writer thread; every read of this instance's store first
+ * writes what waits, and readers of issued_card elsewhere run the {@code issuedCardsFlush} bean first. The JWT
+ * replay insert stays synchronous.
  * The meters of that state: {@link org.hypomag.cds.store.StoreMetrics}.
  * May import Spring, Micrometer and the JDBC driver only; never another project package.
  */
