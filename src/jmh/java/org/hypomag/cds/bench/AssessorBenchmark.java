@@ -1,7 +1,5 @@
 package org.hypomag.cds.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -29,13 +27,11 @@ import org.hypomag.cds.clinical.ValueComparator;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The pure clinical engine: one realistic patient (two years of labs: weekly Mg, K and creatinine, eGFR
@@ -46,7 +42,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class AssessorBenchmark {
+public class AssessorBenchmark extends CpuClock {
 
     static final String LOINC = "http://loinc.org";
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
@@ -54,9 +50,6 @@ public class AssessorBenchmark {
     Knowledge knowledge;
     PatientSnapshot patient;
     Instant now;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long ops;
-    private long cpuAtStart;
 
     @Setup
     public void setUp() {
@@ -65,21 +58,11 @@ public class AssessorBenchmark {
         patient = realisticPatient(now);
     }
 
-    @Setup(Level.Iteration)
-    public void startCpuClock() {
-        ops = 0;
-        cpuAtStart = threads.getCurrentThreadCpuTime();
-    }
 
-    @TearDown(Level.Iteration)
-    public void printCpuPerOp() {
-        System.out.printf(" (thread CPU %.1f us/op over %d ops)", (threads.getCurrentThreadCpuTime() - cpuAtStart)
-                / 1e3 / ops, ops);
-    }
 
     @Benchmark
     public Assessment assessTwoYearPatient() {
-        ops++;
+        op();
         return Assessor.assess(patient, knowledge, now);
     }
 

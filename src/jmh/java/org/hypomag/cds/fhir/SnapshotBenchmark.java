@@ -1,8 +1,6 @@
 package org.hypomag.cds.fhir;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,15 +14,14 @@ import org.hypomag.cds.clinical.DataKey;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.clinical.PatientSnapshot;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
+import org.hypomag.cds.bench.CpuClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,15 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class SnapshotBenchmark {
+public class SnapshotBenchmark extends CpuClock {
 
     PatientDataResolver resolver;
     SnapshotMapper mapper;
     Map<DataKey, String> templates;
     FetchRequest request;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long ops;
-    private long cpuAtStart;
 
     @Setup
     public void setUp() throws IOException, InterruptedException {
@@ -74,21 +68,11 @@ public class SnapshotBenchmark {
         }
     }
 
-    @Setup(Level.Iteration)
-    public void startCpuClock() {
-        ops = 0;
-        cpuAtStart = threads.getCurrentThreadCpuTime();
-    }
 
-    @TearDown(Level.Iteration)
-    public void printCpuPerOp() {
-        System.out.printf(" (thread CPU %.1f us/op over %d ops)", (threads.getCurrentThreadCpuTime() - cpuAtStart)
-                / 1e3 / ops, ops);
-    }
 
     @Benchmark
     public PatientSnapshot prefetchToSnapshot() {
-        ops++;
+        op();
         PatientData data = resolver.resolve(templates, request);
         return mapper.toSnapshot(request.tokens().get("patientId"), null, data, null, java.util.List.of(), false);
     }

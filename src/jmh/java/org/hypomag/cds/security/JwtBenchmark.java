@@ -1,7 +1,5 @@
 package org.hypomag.cds.security;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -9,15 +7,14 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import org.hypomag.cds.bench.CpuClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Issue 16: one JWT signature check, in microseconds: ES384 with the JDK's provider (what Nimbus uses by
@@ -32,16 +29,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class JwtBenchmark {
+public class JwtBenchmark extends CpuClock {
 
     SignedJWT es384;
     SignedJWT rs384;
     JWSVerifier ecJdk;
     JWSVerifier ecService;
     JWSVerifier rsaService;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long ops;
-    private long cpuAtStart;
 
     @Setup
     public void setUp() throws Exception {
@@ -58,33 +52,23 @@ public class JwtBenchmark {
         }
     }
 
-    @Setup(Level.Iteration)
-    public void startCpuClock() {
-        ops = 0;
-        cpuAtStart = threads.getCurrentThreadCpuTime();
-    }
 
-    @TearDown(Level.Iteration)
-    public void printCpuPerOp() {
-        System.out.printf(" (thread CPU %.1f us/op over %d ops)", (threads.getCurrentThreadCpuTime() - cpuAtStart) / 1e3 / ops,
-                ops);
-    }
 
     @Benchmark
     public boolean es384JdkProvider() throws JOSEException {
-        ops++;
+        op();
         return ecJdk.verify(es384.getHeader(), es384.getSigningInput(), es384.getSignature());
     }
 
     @Benchmark
     public boolean es384ServiceBouncyCastle() throws JOSEException {
-        ops++;
+        op();
         return ecService.verify(es384.getHeader(), es384.getSigningInput(), es384.getSignature());
     }
 
     @Benchmark
     public boolean rs384ServiceJdkProvider() throws JOSEException {
-        ops++;
+        op();
         return rsaService.verify(rs384.getHeader(), rs384.getSigningInput(), rs384.getSignature());
     }
 }
