@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * with {@code -XX:ArchiveClassesAtExit}, the JVM then archives the classes that answering loads (Tomcat's
  * request path, Jackson, HAPI's parser, the rules and cards), not only those of the context refresh.
  *
- * <p>With {@code cds.training.tokens} (a file of {@link TrainingTokens}), discovery and each hook call carry the next token, so a
- * start in JWT mode trains the verification path as well.
+ * <p>With {@code cds.training.tokens} (a file of {@link TrainingTokens}), discovery and each hook call carry the
+ * next token, so a start in JWT mode trains the verification path as well.
  *
  * <p>The property is read when the service is ready, not through a condition, so the bean exists in every
  * start (also with Spring AOT) and does nothing unless the property is set. Never set it in a real start.
@@ -70,7 +70,6 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<HttpRequest> calls = new ArrayList<>();
         calls.add(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(TIMEOUT).GET().build());
-        calls.add(HttpRequest.newBuilder(URI.create(base + "/cds-services")).timeout(TIMEOUT).GET().build());
         try {
             List<String> tokens = tokenFile == null || tokenFile.isBlank() ? List.of()
                     : Files.readAllLines(Path.of(tokenFile.strip())).stream().filter(t -> !t.isBlank()).toList();
@@ -79,10 +78,12 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
                         files.length + 1);
                 return false;
             }
-            if (!tokens.isEmpty()) { // discovery, calls[1], carries the first token
-                calls.set(1, HttpRequest.newBuilder(URI.create(base + "/cds-services")).timeout(TIMEOUT)
-                        .header("Authorization", "Bearer " + tokens.get(0)).GET().build());
+            HttpRequest.Builder discovery = HttpRequest.newBuilder(URI.create(base + "/cds-services"))
+                    .timeout(TIMEOUT).GET();
+            if (!tokens.isEmpty()) { // the n-th call after health carries the n-th token
+                discovery.header("Authorization", "Bearer " + tokens.get(0));
             }
+            calls.add(discovery.build());
             for (String file : files) {
                 String body = Files.readString(Path.of(file.strip()));
                 Matcher hook = HOOK.matcher(body);

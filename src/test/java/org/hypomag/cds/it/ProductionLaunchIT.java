@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * time, so this checks that the security choice is still made at run time: with nothing set, a call without a
  * token gets 401 and a call signed by a configured issuer 200; with the {@code demo} profile a call without a
  * token gets 200. And that the image's class-data-sharing training run ({@code cds.training.requests}, the
- * Dockerfile's command) answers every call and exits 0. Runs after {@code package}, by Failsafe in
- * {@code verify}: {@code ./mvnw -B verify -Dit.test=ProductionLaunchIT}.
+ * Dockerfile's commands: TrainingTokens, then the start in JWT mode) answers every call and exits 0. Runs after
+ * {@code package}, by Failsafe in {@code verify}: {@code ./mvnw -B verify -Dit.test=ProductionLaunchIT}.
  */
 class ProductionLaunchIT {
 
@@ -111,9 +111,22 @@ class ProductionLaunchIT {
                 "order-select-mgso4-overdose-severe-ckd-prefetch.json", "order-sign-mgso4-overdose-severe-ckd-prefetch.json")
                 .map(f -> HOOKS.resolve(f).toString()).toList());
         Path log = WORK.resolve("training.log");
+        // as the Dockerfile: TrainingTokens from the extracted jar (a throwaway issuer's JWKS and four tokens),
+        // then the training start in JWT mode trusting that JWKS, each call with its token
+        Path tokens = WORK.resolve("training-tokens");
+        Process t = new ProcessBuilder(java(), "-cp", appJar.toString(), "org.hypomag.cds.system.TrainingTokens",
+                tokens.toString(), "https://training.invalid", "http://training.invalid", "4")
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("training-tokens.log").toFile()).start();
+        assertTrue(t.waitFor(60, TimeUnit.SECONDS), "TrainingTokens did not stop");
+        assertEquals(0, t.exitValue(), Files.readString(WORK.resolve("training-tokens.log")));
         Process p = new ProcessBuilder(java(), "-Dspring.aot.enabled=true", "-jar", appJar.toString(),
-                "--server.port=0", "--server.address=127.0.0.1", "--cds.security.mode=demo",
-                "--cds.clock.fixed=2026-11-23T12:00:00Z", "--cds.training.requests=" + requests)
+                "--server.port=0", "--server.address=127.0.0.1", "--cds.clock.fixed=2026-11-23T12:00:00Z",
+                "--cds.store.data-dir=" + WORK.resolve("training-data"), "--cds.security.mode=jwt",
+                "--cds.security.public-base-url=http://training.invalid",
+                "--cds.security.issuers[0].iss=https://training.invalid",
+                "--cds.security.issuers[0].jwks-file=file:" + tokens.resolve("jwks.json"),
+                "--cds.security.issuers[0].algorithms=ES384",
+                "--cds.training.tokens=" + tokens.resolve("tokens.txt"), "--cds.training.requests=" + requests)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(START_TIMEOUT.toSeconds() + 60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
