@@ -16,16 +16,15 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The Nimbus verifier for one public key. EC signatures (ES384/ES256) are checked with BouncyCastle's
- * provider, handed to Nimbus through the verifier's own JCA context and never registered JVM-wide
- * ({@code Security.addProvider} is not called), on the key in BouncyCastle's own form: BouncyCastle then keeps
- * its precomputed multiples of the key's point between verifications (with the JDK's key object it converts
- * the key on every call and precomputes again). CPU per P-384 verification on this project's machine: JDK
- * provider about 2.4 ms, BouncyCastle with the JDK key object about 0.7 ms, with its own key object about
- * 0.27 ms (issue 16, bench {@code JwtBenchmark}). RSA keys keep the JDK's provider (about 0.06 ms).
+ * The Nimbus verifier for one public key. EC signatures (ES384/ES256) are checked with BouncyCastle's ECDSA
+ * engine ({@link BouncyCastleEcdsa}: that engine alone, not BouncyCastle's whole provider), handed to Nimbus
+ * through the verifier's own JCA context and never registered JVM-wide, on the key in BouncyCastle's own form:
+ * BouncyCastle then keeps its precomputed multiples of the key's point between verifications (with the JDK's key
+ * object it converts the key on every call and precomputes again). CPU per P-384 verification on this project's
+ * machine: JDK provider about 2.4 ms, BouncyCastle with the JDK key object about 0.7 ms, with its own key object
+ * about 0.27 ms (issue 16, bench {@code JwtBenchmark}). RSA keys keep the JDK's provider (about 0.06 ms).
  * Verifiers are thread-safe and kept per key (by the key's value, so a rotated key gets its own), at most
  * {@link #MAX_KEYS}.
  */
@@ -33,7 +32,7 @@ final class SignatureVerifiers {
 
     static final int MAX_KEYS = 256;
     private static final int MIN_RSA_BITS = 2048;
-    private static final Provider EC_PROVIDER = new BouncyCastleProvider();
+    private static final Provider EC_PROVIDER = new BouncyCastleEcdsa();
 
     private final Cache<JWK, Optional<JWSVerifier>> byKey = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
 
