@@ -21,21 +21,50 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sample patient bundles on the classpath under {@code samples/} (the build copies {@code fhir-samples/*.json}
- * there). Read once at start-up: the files are synthetic, small and never change while running.
+ * there). Read once, on first use: the files are synthetic, small and never change while running.
  */
 @Component
 class SampleCatalog {
 
     static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.json");
 
-    private final Map<String, Resource> files = new LinkedHashMap<>();
-    private final List<SampleEntry> entries = new ArrayList<>();
+    private final String pattern;
+    private volatile Loaded loaded;
 
     SampleCatalog() {
         this("classpath*:samples/*.json");
     }
 
+    /** The files are read on first use (the demo page, the FHIR view), not at start-up: the service starts sooner. */
     SampleCatalog(String pattern) {
+        this.pattern = pattern;
+    }
+
+    List<SampleEntry> entries() {
+        return loaded().entries();
+    }
+
+    Optional<Resource> file(String name) {
+        return Optional.ofNullable(loaded().files().get(name));
+    }
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                l = loaded;
+                if (l == null) {
+                    l = read(pattern);
+                    loaded = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    private static Loaded read(String pattern) {
+        Map<String, Resource> files = new LinkedHashMap<>();
+        List<SampleEntry> entries = new ArrayList<>();
         ObjectMapper mapper = JsonMapper.builder().build();
         try {
             Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
@@ -54,14 +83,10 @@ class SampleCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list sample bundles", e);
         }
+        return new Loaded(Map.copyOf(files), List.copyOf(entries));
     }
 
-    List<SampleEntry> entries() {
-        return List.copyOf(entries);
-    }
-
-    Optional<Resource> file(String name) {
-        return Optional.ofNullable(files.get(name));
+    private record Loaded(Map<String, Resource> files, List<SampleEntry> entries) {
     }
 
     /** What the page's patient picker shows; all from the bundle's Patient resource. */
