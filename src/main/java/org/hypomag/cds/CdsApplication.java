@@ -1,6 +1,6 @@
 package org.hypomag.cds;
 
-import org.hypomag.cds.knowledge.KnowledgeLoader;
+import org.hypomag.cds.system.StartupPreload;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CdsApplication {
 
     public static void main(String[] args) {
-        // the knowledge files are read beside the context's start (KnowledgeConfig takes the result)
-        KnowledgeLoader.preloadDefaultBundle();
+        // the knowledge files, the UCUM essence, the FHIR context and the TLS context are read beside the
+        // context's start (their owners take them when ready)
+        StartupPreload.start();
         SpringApplication.run(CdsApplication.class, args);
     }
 }

@@ -1,8 +1,5 @@
 package org.hypomag.cds.fhir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -45,13 +42,7 @@ final class QuantityNormaliser {
 
     QuantityNormaliser(UnitTable units) {
         this.units = units;
-        try (InputStream in = UcumEssenceService.class.getClassLoader().getResourceAsStream("ucum-essence.xml")) {
-            this.ucum = new UcumEssenceService(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UcumException e) {
-            throw new IllegalStateException("ucum-essence.xml cannot be read", e);
-        }
+        this.ucum = UcumEssence.service();
     }
 
     Normalised normalise(Analyte analyte, BigDecimal value, String unit) {

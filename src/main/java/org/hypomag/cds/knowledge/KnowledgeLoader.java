@@ -48,8 +48,8 @@ public final class KnowledgeLoader {
     }
 
     /**
-     * Every file from the classpath directory knowledge/ (loaded once; the records are immutable). When
-     * {@link #preloadDefaultBundle} is reading it, waits for that read; a failed read throws its
+     * Every file from the classpath directory knowledge/ (loaded once; the records are immutable). When another
+     * thread is reading it (the start-up preload), waits for that read; a failed read throws its
      * {@link KnowledgeException} here, every time.
      */
     public static KnowledgeBundle loadDefaultBundle() {
@@ -68,17 +68,6 @@ public final class KnowledgeLoader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the knowledge bundle was read", e);
         }
-    }
-
-    /**
-     * Starts reading the classpath bundle on a background thread, so the service's start does the reading
-     * (YAML binding and Bean Validation of every file: a quarter of the main thread's start-up work, issue 16.5)
-     * beside Spring's context start instead of inside it. {@link #loadDefaultBundle} then takes its result.
-     */
-    public static void preloadDefaultBundle() {
-        Thread t = new Thread(DEFAULT_BUNDLE, "knowledge-preload");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The rules' knowledge from {@code dir + file}, opened by {@code open} (null when a file does not exist). */

@@ -49,8 +49,7 @@ class KnowledgeLoaderTest {
     }
 
     @Test
-    void preloadAndCallersOnManyThreads_allGetTheOneBundleReadOnce() throws Exception {
-        KnowledgeLoader.preloadDefaultBundle();
+    void callersOnManyThreads_allGetTheOneBundleReadOnce() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var futures = new java.util.ArrayList<java.util.concurrent.Future<KnowledgeBundle>>();
