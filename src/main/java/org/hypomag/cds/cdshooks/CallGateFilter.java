@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hypomag.cds.fhir.OperationOutcome;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,10 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every hook call (POST to a service's URL) works inside the {@link CallGate}, from before its token is
  * checked (the token check is CPU work too) to its answer. Discovery, feedback, health and metrics are not
- * gated. No place within the queue timeout: 503 with Retry-After and an OperationOutcome.
+ * gated. No place within the queue timeout: 503 with Retry-After and an OperationOutcome. It runs inside the
+ * hook call observer, so {@code cds_hook_calls_total} counts those 503s and {@code cds_hook_duration_seconds}
+ * includes the wait for a place (the time the EHR saw).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // before the JWT filter (+5)
+@Order(HookCallObserverConfig.ORDER + 1) // inside the call's meters and log (+3), before the JWT filter (+5)
 class CallGateFilter extends OncePerRequestFilter {
 
     static final String BUSY = "The service is busy: no place for this call came free in time; retry shortly";
