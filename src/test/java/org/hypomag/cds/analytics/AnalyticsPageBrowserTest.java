@@ -1,9 +1,7 @@
 package org.hypomag.cds.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hypomag.cds.analytics.AnalyticsHttp.JSON;
-import static org.hypomag.cds.analytics.AnalyticsHttp.hookFile;
-import static org.hypomag.cds.analytics.AnalyticsHttp.post;
+import static org.hypomag.cds.testing.Http.JSON;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import java.util.UUID;
 
 import org.hypomag.cds.TestPhases;
 import org.hypomag.cds.demo.Chromium;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -69,10 +69,10 @@ class AnalyticsPageBrowserTest {
     void pageTables_showTheExactFigures_andTheFilterGoesInTheUrl() throws Exception {
         JsonNode first = call();
         JsonNode second = call();
-        assertThat(post(port, "/cds-services/" + PV + "/feedback",
-                AnalyticsEndToEndTest.accepted(first.get(0), "12:01")).statusCode()).isEqualTo(200);
-        assertThat(post(port, "/cds-services/" + PV + "/feedback",
-                AnalyticsEndToEndTest.overridden(second.get(1), 0, "12:02")).statusCode()).isEqualTo(200);
+        assertThat(Http.local(port).post("/cds-services/" + PV + "/feedback",
+                AnalyticsEndToEndTest.accepted(first.get(0), "12:01")).send().status()).isEqualTo(200);
+        assertThat(Http.local(port).post("/cds-services/" + PV + "/feedback",
+                AnalyticsEndToEndTest.overridden(second.get(1), 0, "12:02")).send().status()).isEqualTo(200);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         driver.get("http://localhost:" + port + "/analytics?from=" + today + "&to=" + today);
@@ -107,10 +107,9 @@ class AnalyticsPageBrowserTest {
     }
 
     private JsonNode call() {
-        var r = post(port, "/cds-services/" + PV,
-                hookFile("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
-                        .toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var r = Http.local(port).post("/cds-services/" + PV, Fixtures.hook("patient-view-severe-ckd-prefetch.json")
+                .put("hookInstance", UUID.randomUUID().toString()).toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("cards");
     }
 }
