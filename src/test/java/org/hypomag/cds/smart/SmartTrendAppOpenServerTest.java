@@ -2,14 +2,11 @@ package org.hypomag.cds.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 
 import org.hypomag.cds.demo.Chromium;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,19 +126,17 @@ class SmartTrendAppOpenServerTest {
 
     @Test
     void appPages_sendStrictCsp_andConfigComesFromTheKnowledgeFiles() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        Http http = Http.at("http://localhost:" + port);
         for (String path : List.of("/smart/launch.html", "/smart/app.html", "/smart/app.js")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            Http.Answer r = http.get(path).send();
+            assertThat(r.status()).as(path).isEqualTo(200);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).contains("default-src 'none'", "script-src 'self';", "style-src 'self';",
                     "connect-src 'self' http://localhost:* http://127.0.0.1:*").doesNotContain("unsafe");
             assertThat(r.headers().firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(r.body()).doesNotContain("<script>").doesNotContain("style=");
         }
-        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/smart/config.json")).build(), HttpResponse.BodyHandlers.ofString());
+        Http.Answer config = http.get("/smart/config.json").send();
         assertThat(config.body()).contains("\"mmol/L\":2.431", "\"lowerLimit\":1.7", "\"staleAfterHours\":168",
                 "\"http://loinc.org|2601-3\"", "launch patient/Patient.rs patient/Observation.rs", "patient/Observation.read");
     }
