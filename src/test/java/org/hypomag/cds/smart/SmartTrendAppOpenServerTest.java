@@ -2,14 +2,12 @@ package org.hypomag.cds.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 
-import org.hypomag.cds.demo.Chromium;
+import org.hypomag.cds.testing.Chromium;
 import org.hypomag.cds.testing.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,27 +23,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "cds.security.mode=demo", "cds.clock.fixed=2026-11-23T08:00:00Z", "cds.demo.fhir.max-page-size=2"})
 class SmartTrendAppOpenServerTest {
 
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Chromium.Session BROWSER = new Chromium.Session("smart-open-chromium");
+
+    private static ChromeDriver driver() {
+        return BROWSER.driver();
+    }
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.ensureInstalled();
-        driver = Chromium.start(Files.createTempDirectory("smart-open-chromium"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     private TrendPage open(String patientId) {
         String base = "http://localhost:" + port;
-        return new TrendPage(driver).open(base + "/smart/launch.html?fhirServiceUrl=" + base + "/demo/fhir&patientId="
+        return new TrendPage(driver()).open(base + "/smart/launch.html?fhirServiceUrl=" + base + "/demo/fhir&patientId="
                 + patientId);
     }
 
@@ -73,7 +63,7 @@ class SmartTrendAppOpenServerTest {
     @Test
     void severeCkd_chartTableDrugBarAndPaging_screenshotPerView() {
         TrendPage page = open("severe-ckd");
-        assertThat(driver.getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
+        assertThat(driver().getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
         // 6 results of the plotted analytes (3 Mg, K, Ca, eGFR; creatinine is not asked for) in pages of 2 (3 pages)
         // + one page each for the three medication searches
         assertThat(Integer.parseInt(page.body("data-pages"))).isEqualTo(6);
@@ -85,9 +75,9 @@ class SmartTrendAppOpenServerTest {
         assertThat(page.drugs()).containsExactly(new TrendPage.DrugRow("Furosemide 40 mg tablet", "loop-diuretic",
                 "2026-04-27T00:00:00.000Z", ""));
         page.click("range-2y");
-        assertThat(driver.findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
+        assertThat(driver().findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
                 .hasSize(3);
-        assertThat(driver.findElements(By.cssSelector("#chart rect.bar")))
+        assertThat(driver().findElements(By.cssSelector("#chart rect.bar")))
                 .singleElement().satisfies(bar -> assertThat(bar.getDomAttribute("data-start"))
                         .isEqualTo("2026-04-27T00:00:00.000Z"));
         page.screenshot("severe-ckd-2y");
