@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,10 +42,6 @@ class AnalyticsPageBrowserTest {
     @RegisterExtension
     static final Chromium.Session BROWSER = new Chromium.Session("analytics-chromium");
 
-    private static ChromeDriver driver() {
-        return BROWSER.driver();
-    }
-
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         String dir = "./target/analytics-page-" + UUID.randomUUID();
@@ -66,7 +61,7 @@ class AnalyticsPageBrowserTest {
                 AnalyticsEndToEndTest.overridden(second.get(1), 0, "12:02")).send().status()).isEqualTo(200);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        driver().get("http://localhost:" + port + "/analytics?from=" + today + "&to=" + today);
+        BROWSER.driver().get("http://localhost:" + port + "/analytics?from=" + today + "&to=" + today);
         List<List<String>> types = rows("#types-table", 3);
         assertThat(types.get(0)).startsWith("hypomag-alert", "2", "1", "0", "1", "50 %");
         assertThat(types.get(0).get(7)).isEqualTo("first: 1");
@@ -75,25 +70,25 @@ class AnalyticsPageBrowserTest {
         assertThat(types.get(2)).startsWith("hypomag-monitoring", "2", "0", "0", "2");
         List<List<String>> weeks = rows("#weeks-table", 1);
         assertThat(weeks.get(0).subList(1, 4)).containsExactly("6", "1", "1");
-        assertThat(driver().findElements(By.cssSelector("#bars svg rect"))).hasSize(9);
-        assertThat(driver().findElements(By.cssSelector("#trend svg polyline"))).hasSize(3);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#bars svg rect"))).hasSize(9);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#trend svg polyline"))).hasSize(3);
         Path shot = Path.of("target", "analytics-page.png");
-        Files.write(shot, driver().getScreenshotAs(OutputType.BYTES));
+        Files.write(shot, BROWSER.driver().getScreenshotAs(OutputType.BYTES));
 
-        WebElement cardType = driver().findElement(By.name("cardType"));
+        WebElement cardType = BROWSER.driver().findElement(By.name("cardType"));
         cardType.clear();
         cardType.sendKeys("hypomag-alert");
-        driver().findElement(By.cssSelector("#filters button")).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
+        BROWSER.driver().findElement(By.cssSelector("#filters button")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector("#types-table tbody tr")).size() == 1);
-        assertThat(driver().getCurrentUrl()).contains("cardType=hypomag-alert").contains("from=" + today);
+        assertThat(BROWSER.driver().getCurrentUrl()).contains("cardType=hypomag-alert").contains("from=" + today);
         assertThat(rows("#types-table", 1).get(0)).startsWith("hypomag-alert", "2", "1", "0", "1");
     }
 
     private List<List<String>> rows(String table, int count) {
-        new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector(table + " tbody tr")).size() == count);
-        return driver().findElements(By.cssSelector(table + " tbody tr")).stream()
+        return BROWSER.driver().findElements(By.cssSelector(table + " tbody tr")).stream()
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,17 +33,13 @@ class DemoPageSevereCkdTest {
     @RegisterExtension
     static final Chromium.Session BROWSER = new Chromium.Session("demo-ckd-chromium");
 
-    private static ChromeDriver driver() {
-        return BROWSER.driver();
-    }
-
     @LocalServerPort
     int port;
 
     @Test
     void severeCkdChart_showsRedCriticalCardWithHalvedDose_andAcceptingSendsFeedbackWithoutDuplicate() {
-        DemoPage page = new DemoPage(driver()).open("http://localhost:" + port + "/");
-        assertThat(driver().findElements(By.cssSelector("option[data-patient='severe-ckd']")))
+        DemoPage page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("option[data-patient='severe-ckd']")))
                 .as("fhir-samples/01-severe-ckd.json must be served under /samples").hasSize(1);
         page.choosePatient("severe-ckd");
         page.openChart();
@@ -90,27 +85,28 @@ class DemoPageSevereCkdTest {
      */
     @Test
     void severeCkdCard_trendLinkLaunchesTheSmartAppForThePatient() {
-        DemoPage page = new DemoPage(driver()).open("http://localhost:" + port + "/");
+        DemoPage page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/");
         page.choosePatient("severe-ckd");
         page.openChart();
         WebElement link = page.card("critical").findElement(By.cssSelector("a.smart-link"));
         assertThat(link.getDomAttribute("href")).startsWith("http://localhost:" + port + "/smart/launch.html?fhirServiceUrl=")
                 .endsWith("&patientId=severe-ckd");
-        String demoTab = driver().getWindowHandle();
+        String demoTab = BROWSER.driver().getWindowHandle();
         link.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(BROWSER.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> d.getWindowHandles().size() > 1);
-        String appTab = driver().getWindowHandles().stream().filter(h -> !h.equals(demoTab)).findFirst().orElseThrow();
-        driver().switchTo().window(appTab);
+        String appTab = BROWSER.driver().getWindowHandles().stream().filter(h -> !h.equals(demoTab)).findFirst()
+                .orElseThrow();
+        BROWSER.driver().switchTo().window(appTab);
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(30))
+            new org.openqa.selenium.support.ui.WebDriverWait(BROWSER.driver(), java.time.Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.getCurrentUrl().contains("/smart/app.html") && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            assertThat(driver().findElements(By.cssSelector("#lab-table tr[data-analyte='MAGNESIUM']")))
+            assertThat(BROWSER.driver().findElements(By.cssSelector("#lab-table tr[data-analyte='MAGNESIUM']")))
                     .extracting(tr -> tr.getDomAttribute("data-value")).containsExactly("0.8", "1.2", "1.5");
         } finally {
-            driver().close();
-            driver().switchTo().window(demoTab);
+            BROWSER.driver().close();
+            BROWSER.driver().switchTo().window(demoTab);
         }
     }
 }

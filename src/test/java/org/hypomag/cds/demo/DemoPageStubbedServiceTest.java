@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,10 +36,6 @@ class DemoPageStubbedServiceTest {
     @RegisterExtension
     static final Chromium.Session BROWSER = new Chromium.Session("demo-chromium");
 
-    private static ChromeDriver driver() {
-        return BROWSER.driver();
-    }
-
     @LocalServerPort
     int port;
 
@@ -53,7 +48,7 @@ class DemoPageStubbedServiceTest {
     void openPage() {
         stub.hookCalls.clear();
         stub.feedback.clear();
-        page = new DemoPage(driver()).open("http://localhost:" + port + "/?base=/test-cds");
+        page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/?base=/test-cds");
         page.choosePatient("stub-patient");
         page.openChart();
     }
@@ -85,7 +80,7 @@ class DemoPageStubbedServiceTest {
         assertThat(detail.findElements(By.tagName("script"))).isEmpty();
         assertThat(detail.getText()).contains("<img src=x onerror=\"document.title='pwned'\">")
                 .contains("<script>").contains("[evil](javascript:document.title='pwned')");
-        assertThat(driver().getTitle()).doesNotContain("pwned");
+        assertThat(BROWSER.driver().getTitle()).doesNotContain("pwned");
         assertThat(detail.findElement(By.tagName("strong")).getText()).isEqualTo("Give magnesium");
         assertThat(detail.findElement(By.tagName("em")).getText()).isEqualTo("then");
         assertThat(detail.findElements(By.cssSelector("ul li"))).hasSize(2);
@@ -116,7 +111,7 @@ class DemoPageStubbedServiceTest {
         JsonNode meds = prefetch.path("medicationStatements");
         assertThat(meds.path("entry")).extracting(e -> e.path("resource").path("id").asString())
                 .containsExactly("stub-patient-ms-1"); // the entered-in-error statement is filtered out by status (stopped ones are history and kept)
-        assertThat(driver().findElement(By.id("shift")).getText()).contains("2026-11-23T08:00:00Z is now");
+        assertThat(BROWSER.driver().findElement(By.id("shift")).getText()).contains("2026-11-23T08:00:00Z is now");
     }
 
     @Test
@@ -142,8 +137,8 @@ class DemoPageStubbedServiceTest {
                 .path("value").asInt()).isEqualTo(2);
         // the new answer replaces the chart's cards: the accepted card does not come back
         assertThat(page.cards()).isEmpty();
-        assertThat(driver().findElement(By.id("orders")).isDisplayed()).isTrue();
-        assertThat(driver().findElement(By.cssSelector("#draft-list li")).getDomAttribute("data-ref"))
+        assertThat(BROWSER.driver().findElement(By.id("orders")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("#draft-list li")).getDomAttribute("data-ref"))
                 .isEqualTo("MedicationRequest/suggested-mgso4");
     }
 
@@ -151,9 +146,10 @@ class DemoPageStubbedServiceTest {
     void dismissingACard_sendsOverrideFeedbackWithTheChosenReason() {
         WebElement critical = page.card("critical");
         critical.findElement(By.cssSelector("button.dismiss")).click();
-        driver().findElement(By.xpath("//dialog[@id='override-dialog']//label[text()='Magnesium already given']"))
+        BROWSER.driver()
+                .findElement(By.xpath("//dialog[@id='override-dialog']//label[text()='Magnesium already given']"))
                 .click();
-        driver().findElement(By.id("override-comment")).sendKeys("given on the ward");
+        BROWSER.driver().findElement(By.id("override-comment")).sendKeys("given on the ward");
         page.clickAndAwaitExchanges(By.id("override-confirm"), 1);
 
         JsonNode item = stub.feedback.get(0).path("feedback").get(0);
@@ -166,8 +162,8 @@ class DemoPageStubbedServiceTest {
 
     @Test
     void orderScreen_sendsTheSelectedDraftLikeTheSandbox_andShowsAnErrorAnswer() {
-        driver().findElement(By.id("open-orders")).click();
-        driver().findElement(By.id("drug-pantoprazole")).click();
+        BROWSER.driver().findElement(By.id("open-orders")).click();
+        BROWSER.driver().findElement(By.id("drug-pantoprazole")).click();
         page.clickAndAwaitExchanges(By.id("select-order"), 1);
 
         JsonNode context = stub.calls("order-select").get(0).path("context");
@@ -183,7 +179,7 @@ class DemoPageStubbedServiceTest {
         JsonNode sign = stub.calls("order-sign").get(0).path("context");
         assertThat(sign.has("selections")).isFalse();
         assertThat(sign.path("draftOrders").path("entry")).hasSize(1);
-        WebElement status = driver().findElement(By.id("status"));
+        WebElement status = BROWSER.driver().findElement(By.id("status"));
         assertThat(status.getText()).contains("412").contains("CDS-412-PREFETCH prefetch key renal is missing");
         assertThat(status.getDomAttribute("class")).contains("error");
     }

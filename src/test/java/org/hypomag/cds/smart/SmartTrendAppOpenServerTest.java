@@ -9,7 +9,6 @@ import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,17 +25,13 @@ class SmartTrendAppOpenServerTest {
     @RegisterExtension
     static final Chromium.Session BROWSER = new Chromium.Session("smart-open-chromium");
 
-    private static ChromeDriver driver() {
-        return BROWSER.driver();
-    }
-
     @LocalServerPort
     int port;
 
     private TrendPage open(String patientId) {
         String base = "http://localhost:" + port;
-        return new TrendPage(driver()).open(base + "/smart/launch.html?fhirServiceUrl=" + base + "/demo/fhir&patientId="
-                + patientId);
+        return new TrendPage(BROWSER.driver()).open(base + "/smart/launch.html?fhirServiceUrl=" + base
+                + "/demo/fhir&patientId=" + patientId);
     }
 
     @Test
@@ -63,7 +58,7 @@ class SmartTrendAppOpenServerTest {
     @Test
     void severeCkd_chartTableDrugBarAndPaging_screenshotPerView() {
         TrendPage page = open("severe-ckd");
-        assertThat(driver().getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
+        assertThat(BROWSER.driver().getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
         // 6 results of the plotted analytes (3 Mg, K, Ca, eGFR; creatinine is not asked for) in pages of 2 (3 pages)
         // + one page each for the three medication searches
         assertThat(Integer.parseInt(page.body("data-pages"))).isEqualTo(6);
@@ -75,9 +70,10 @@ class SmartTrendAppOpenServerTest {
         assertThat(page.drugs()).containsExactly(new TrendPage.DrugRow("Furosemide 40 mg tablet", "loop-diuretic",
                 "2026-04-27T00:00:00.000Z", ""));
         page.click("range-2y");
-        assertThat(driver().findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
+        assertThat(BROWSER.driver()
+                .findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
                 .hasSize(3);
-        assertThat(driver().findElements(By.cssSelector("#chart rect.bar")))
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#chart rect.bar")))
                 .singleElement().satisfies(bar -> assertThat(bar.getDomAttribute("data-start"))
                         .isEqualTo("2026-04-27T00:00:00.000Z"));
         page.screenshot("severe-ckd-2y");
