@@ -1,5 +1,6 @@
 package org.hypomag.cds;
 
+import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CdsApplication {
 
     public static void main(String[] args) {
+        // the knowledge files are read beside the context's start (KnowledgeConfig takes the result)
+        KnowledgeLoader.preloadDefaultBundle();
         SpringApplication.run(CdsApplication.class, args);
     }
 }

@@ -47,6 +47,7 @@ public class PatientDataResolver {
     private final LabPaging labPaging;
     private final Clock clock;
     private final List<FetchObserver> observers;
+    private final ServerWait serverWait;
 
     /** Without the lab-paging stop (every page within the bounds is read). */
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
@@ -56,28 +57,33 @@ public class PatientDataResolver {
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
                         Clock clock) {
         this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
-                new QuantityNormaliser(units)), knowledge.thresholds()), clock, List.of());
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, List.of(), ServerWait.NONE);
     }
 
-    /** @param observers told how each key was settled (metrics, the per-call log) */
+    /**
+     * @param observers  told how each key was settled (metrics, the per-call log)
+     * @param serverWait told when the call's thread waits for fhirServer (the call gate lets another call work)
+     */
     @Autowired
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
-                        Clock clock, ObjectProvider<FetchObserver> observers) {
+                        Clock clock, ObjectProvider<FetchObserver> observers, ObjectProvider<ServerWait> serverWait) {
         this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
-                new QuantityNormaliser(units)), knowledge.thresholds()), clock, observers.orderedStream().toList());
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, observers.orderedStream().toList(),
+                serverWait.getIfAvailable(() -> ServerWait.NONE));
     }
 
     private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock) {
-        this(fhirContext, client, labPaging, clock, List.of());
+        this(fhirContext, client, labPaging, clock, List.of(), ServerWait.NONE);
     }
 
     private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock,
-                                List<FetchObserver> observers) {
+                                List<FetchObserver> observers, ServerWait serverWait) {
         this.reader = new PageReader(fhirContext.getResourceTypes());
         this.client = client;
         this.labPaging = client.properties().stopLabPaging() ? labPaging : null;
         this.clock = clock;
         this.observers = List.copyOf(observers);
+        this.serverWait = serverWait;
     }
 
     /**
@@ -96,7 +102,8 @@ public class PatientDataResolver {
             plan.withoutServer("fhirServer is not a usable http(s) URL",
                     "further pages not read: fhirServer is not usable");
         } else if (plan.needsServer()) {
-            fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
+            serverWait.during(() -> fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results,
+                    plan.medications));
             queried = true;
         }
         Map<DataKey, KeyResult> results = plan.results;

@@ -1,7 +1,6 @@
 package org.hypomag.cds.security;
 
 import java.security.Provider;
-import java.util.function.Supplier;
 
 import org.bouncycastle.jcajce.provider.asymmetric.ec.KeyFactorySpi;
 import org.bouncycastle.jcajce.provider.asymmetric.ec.SignatureSpi;
@@ -11,7 +10,7 @@ import org.bouncycastle.jcajce.provider.asymmetric.ec.SignatureSpi;
  * context. {@code new BouncyCastleProvider()} registers every algorithm BouncyCastle has and loads ~830 classes
  * doing so; its jar is signed, so none of them can be kept in Java 25's AOT cache and every start loaded them
  * again (issue 16.5). This provider hands out the same BouncyCastle engines ({@code SignatureSpi.ecDSA256/384/512},
- * {@code KeyFactorySpi.EC}) built directly, so only the classes of an ECDSA check are loaded, on first use.
+ * {@code KeyFactorySpi.EC}), so only the classes of an ECDSA check are loaded, on first use.
  * Never registered JVM-wide.
  */
 final class BouncyCastleEcdsa extends Provider {
@@ -20,29 +19,18 @@ final class BouncyCastleEcdsa extends Provider {
 
     BouncyCastleEcdsa() {
         super("HypomagBouncyCastleEcdsa", "1.0", "BouncyCastle ECDSA (SHA-256/384/512) and the EC key factory");
-        engine("Signature", "SHA256withECDSA", SignatureSpi.ecDSA256.class, SignatureSpi.ecDSA256::new);
-        engine("Signature", "SHA384withECDSA", SignatureSpi.ecDSA384.class, SignatureSpi.ecDSA384::new);
-        engine("Signature", "SHA512withECDSA", SignatureSpi.ecDSA512.class, SignatureSpi.ecDSA512::new);
-        engine("KeyFactory", "EC", KeyFactorySpi.EC.class, KeyFactorySpi.EC::new);
+        engine("Signature", "SHA256withECDSA", SignatureSpi.ecDSA256.class);
+        engine("Signature", "SHA384withECDSA", SignatureSpi.ecDSA384.class);
+        engine("Signature", "SHA512withECDSA", SignatureSpi.ecDSA512.class);
+        engine("KeyFactory", "EC", KeyFactorySpi.EC.class);
     }
 
-    private void engine(String type, String algorithm, Class<?> spi, Supplier<Object> create) {
-        putService(new Engine(this, type, algorithm, spi.getName(), create));
-    }
-
-    /** A service whose engine is constructed directly (no reflection on the class name). */
-    private static final class Engine extends Service {
-
-        private final transient Supplier<Object> create;
-
-        Engine(Provider provider, String type, String algorithm, String className, Supplier<Object> create) {
-            super(provider, type, algorithm, className, null, null);
-            this.create = create;
-        }
-
-        @Override
-        public Object newInstance(Object constructorParameter) {
-            return create.get();
-        }
+    /*
+     * The JCA builds each engine from its class name (public no-argument constructor). No lambda or method
+     * reference to a BouncyCastle class here: Java 25's AOT cache skips the classes of a signed jar, and an
+     * archived lambda pointing at one crashed the cache's assembly (Temurin 25.0.3, archiveHeapWriter.cpp:757).
+     */
+    private void engine(String type, String algorithm, Class<?> spi) {
+        putService(new Service(this, type, algorithm, spi.getName(), null, null));
     }
 }

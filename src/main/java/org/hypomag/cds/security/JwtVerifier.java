@@ -48,6 +48,7 @@ final class JwtVerifier {
         this.skew = properties.clockSkew();
         this.maxLifetime = properties.maxTokenLifetime();
         this.requireTyp = properties.requireTyp();
+        SignatureWarmup.startOnce();
     }
 
     /** The verified caller; throws with a log-safe reason on any failed check. */

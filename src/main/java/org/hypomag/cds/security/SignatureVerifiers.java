@@ -32,7 +32,6 @@ final class SignatureVerifiers {
 
     static final int MAX_KEYS = 256;
     private static final int MIN_RSA_BITS = 2048;
-    private static final Provider EC_PROVIDER = new BouncyCastleEcdsa();
 
     private final Cache<JWK, Optional<JWSVerifier>> byKey = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
 
@@ -43,14 +42,19 @@ final class SignatureVerifiers {
 
     /** The provider behind the EC verifiers (tests and the benchmark). */
     static Provider ecProvider() {
-        return EC_PROVIDER;
+        return Ec.PROVIDER;
+    }
+
+    /** Made on first use (first EC key or {@link SignatureWarmup}), not when a verifier set is created. */
+    private static final class Ec {
+        static final Provider PROVIDER = new BouncyCastleEcdsa();
     }
 
     private static Optional<JWSVerifier> create(JWK key) {
         try {
             if (key instanceof ECKey ec) {
                 ECDSAVerifier verifier = new ECDSAVerifier(inBouncyCastleForm(ec));
-                verifier.getJCAContext().setProvider(EC_PROVIDER);
+                verifier.getJCAContext().setProvider(Ec.PROVIDER);
                 return Optional.of(verifier);
             }
             if (key instanceof RSAKey rsa && rsa.size() >= MIN_RSA_BITS) {
@@ -64,6 +68,6 @@ final class SignatureVerifiers {
 
     private static ECPublicKey inBouncyCastleForm(ECKey ec) throws JOSEException, GeneralSecurityException {
         byte[] encoded = ec.toECPublicKey().getEncoded();
-        return (ECPublicKey) KeyFactory.getInstance("EC", EC_PROVIDER).generatePublic(new X509EncodedKeySpec(encoded));
+        return (ECPublicKey) KeyFactory.getInstance("EC", Ec.PROVIDER).generatePublic(new X509EncodedKeySpec(encoded));
     }
 }

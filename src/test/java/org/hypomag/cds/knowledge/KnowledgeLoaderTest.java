@@ -47,4 +47,24 @@ class KnowledgeLoaderTest {
         assertThat(KnowledgeLoader.loadDefault().fileVersions().keySet()).containsExactlyInAnyOrderElementsOf(onDisk);
         assertThat(KnowledgeLoader.loadDefaultBundle().cards().version()).isEqualTo("2026.11.1");
     }
+
+    @Test
+    void preloadAndCallersOnManyThreads_allGetTheOneBundleReadOnce() throws Exception {
+        KnowledgeLoader.preloadDefaultBundle();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<KnowledgeBundle>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(KnowledgeLoader::loadDefaultBundle));
+            }
+            KnowledgeBundle first = KnowledgeLoader.loadDefaultBundle();
+            for (var f : futures) {
+                assertThat(f.get()).isSameAs(first);
+            }
+            assertThat(first.knowledge().version()).isNotBlank();
+            assertThat(KnowledgeLoader.loadDefault()).isSameAs(first.knowledge());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -61,6 +61,11 @@ class SignatureVerifiersTest {
     }
 
     @Test
+    void warmUp_checksAThrowawaySignatureThroughTheSameVerifiers() {
+        assertThat(SignatureWarmup.run()).isTrue();
+    }
+
+    @Test
     void ecSignatureFromAnotherKey_isRefused() throws Exception {
         ECKey other = new ECKeyGenerator(Curve.P_384).keyID(TestIssuer.EC_KID).generate();
         String token = EHR.token("https://cds.example.org/x", Instant.now()).signWith(other).sign();
