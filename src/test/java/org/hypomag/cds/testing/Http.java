@@ -72,12 +72,7 @@ public final class Http {
         return new Http(base, headers, timeout);
     }
 
-    /** The same server, every request allowed {@code perRequest} unless it sets its own. */
-    public Http timeout(Duration perRequest) {
-        return new Http(base, defaultHeaders, perRequest);
-    }
-
-    public String url(String path) {
+    private String url(String path) {
         return base + path;
     }
 
