@@ -1,17 +1,15 @@
 package org.hypomag.cds.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hypomag.cds.analytics.AnalyticsHttp.JSON;
-import static org.hypomag.cds.analytics.AnalyticsHttp.get;
-import static org.hypomag.cds.analytics.AnalyticsHttp.hookFile;
-import static org.hypomag.cds.analytics.AnalyticsHttp.post;
+import static org.hypomag.cds.testing.Http.JSON;
 
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +39,16 @@ class AnalyticsAfterWriteBehindTest {
 
     @Test
     void theCardsOfACallJustAnswered_areCounted() {
-        HttpResponse<String> call = post(port, "/cds-services/hypomagnesemia-patient-view",
-                hookFile("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
-                        .toString());
-        assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+        Http.Answer call = Http.local(port).post("/cds-services/hypomagnesemia-patient-view",
+                Fixtures.hook("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
+                        .toString()).send();
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
         int cards = JSON.readTree(call.body()).path("cards").size();
         assertThat(cards).isPositive();
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        HttpResponse<String> r = get(port, "/analytics/cards.json?from=" + today + "&to=" + today, null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).get("/analytics/cards.json?from=" + today + "&to=" + today).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         long issued = 0;
         for (JsonNode type : JSON.readTree(r.body()).path("cardTypes")) {
             issued += type.path("issued").asLong();

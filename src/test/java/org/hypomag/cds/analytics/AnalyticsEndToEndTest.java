@@ -1,12 +1,8 @@
 package org.hypomag.cds.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hypomag.cds.analytics.AnalyticsHttp.JSON;
-import static org.hypomag.cds.analytics.AnalyticsHttp.get;
-import static org.hypomag.cds.analytics.AnalyticsHttp.hookFile;
-import static org.hypomag.cds.analytics.AnalyticsHttp.post;
+import static org.hypomag.cds.testing.Http.JSON;
 
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +42,7 @@ class AnalyticsEndToEndTest {
 
     @Test
     void hooksAndFeedback_giveExactFiguresThatAddUp_inJsonAndCsv_andFiltersNarrowThem() {
-        String patientId = hookFile("patient-view-severe-ckd-prefetch.json").at("/context/patientId").asString();
+        String patientId = Fixtures.hook("patient-view-severe-ckd-prefetch.json").at("/context/patientId").asString();
         JsonNode[] calls = {call(), call(), call()};
         for (JsonNode cards : calls) {
             assertThat(topics(cards)).containsExactly(ALERT, DRUG, MONITORING);
@@ -56,8 +54,8 @@ class AnalyticsEndToEndTest {
         feedback(overridden(calls[0].get(1), 0, "12:04"));
 
         String day = "from=" + TODAY + "&to=" + TODAY;
-        HttpResponse<String> r = get(port, "/analytics/cards.json?" + day, null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).get("/analytics/cards.json?" + day).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).doesNotContain(patientId).doesNotContainIgnoringCase("key");
         JsonNode report = JSON.readTree(r.body());
         assertThat(report.path("knowledgeVersion").asString()).isNotBlank();
@@ -80,8 +78,8 @@ class AnalyticsEndToEndTest {
         assertThat(weeks.get(0).path("accepted").asLong()).isEqualTo(2);
         assertThat(weeks.get(0).path("overridden").asLong()).isEqualTo(2);
 
-        HttpResponse<String> csv = get(port, "/analytics/cards.csv?" + day, null);
-        assertThat(csv.statusCode()).isEqualTo(200);
+        Http.Answer csv = Http.local(port).get("/analytics/cards.csv?" + day).send();
+        assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String v = "\"" + report.path("knowledgeVersion").asString() + "\"";
         assertThat(csv.body()).doesNotContain(patientId).isEqualTo(CardsCsv.HEADER + "\r\n"
@@ -111,14 +109,16 @@ class AnalyticsEndToEndTest {
                 "from=2026-12-01&to=2026-12-01&indicator=severe", "from=2026-12-01&to=2026-12-01&cardType=A%27B",
                 "from=2026-12-01T00:00&to=2026-12-01"}) {
             for (String path : new String[] {"/analytics/cards.json?", "/analytics/cards.csv?"}) {
-                HttpResponse<String> r = get(port, path + q, null);
-                assertThat(r.statusCode()).as(q).isEqualTo(400);
+                Http.Answer r = Http.local(port).get(path + q).send();
+                assertThat(r.status()).as(q).isEqualTo(400);
                 assertThat(JSON.readTree(r.body()).path("resourceType").asString()).isEqualTo("OperationOutcome");
             }
         }
         // the bound itself: 800 days inclusive answer, 801 do not
-        assertThat(get(port, "/analytics/cards.json?from=2024-10-29&to=2027-01-06", null).statusCode()).isEqualTo(200);
-        assertThat(get(port, "/analytics/cards.json?from=2024-10-28&to=2027-01-06", null).statusCode()).isEqualTo(400);
+        assertThat(Http.local(port).get("/analytics/cards.json?from=2024-10-29&to=2027-01-06").send().status())
+                .isEqualTo(200);
+        assertThat(Http.local(port).get("/analytics/cards.json?from=2024-10-28&to=2027-01-06").send().status())
+                .isEqualTo(400);
     }
 
     private static final String ALERT = "hypomag-alert";
@@ -136,14 +136,14 @@ class AnalyticsEndToEndTest {
     }
 
     private JsonNode json(String path) {
-        HttpResponse<String> r = get(port, path, null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).get(path).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
     private void feedback(String body) {
-        HttpResponse<String> r = post(port, "/cds-services/" + PV + "/feedback", body);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/" + PV + "/feedback", body).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private static List<String> topics(JsonNode cards) {
@@ -153,10 +153,10 @@ class AnalyticsEndToEndTest {
     }
 
     private JsonNode call() {
-        HttpResponse<String> r = post(port, "/cds-services/" + PV,
-                hookFile("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
-                        .toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/" + PV,
+                Fixtures.hook("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
+                        .toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("cards");
     }
 

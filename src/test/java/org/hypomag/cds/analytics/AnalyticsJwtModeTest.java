@@ -1,13 +1,12 @@
 package org.hypomag.cds.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hypomag.cds.analytics.AnalyticsHttp.JSON;
-import static org.hypomag.cds.analytics.AnalyticsHttp.get;
+import static org.hypomag.cds.testing.Http.JSON;
 
-import java.net.http.HttpResponse;
 import java.util.HexFormat;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,38 +38,41 @@ class AnalyticsJwtModeTest {
     void withoutAToken_is401WithAnOperationOutcome() {
         for (String path : new String[] {Q, "/analytics/cards.csv?from=2026-12-01&to=2026-12-07", "/analytics/x",
                 "//Analytics/cards.json", "/Analytics/index.html", "/analytics/cards.json;x=1"}) {
-            HttpResponse<String> r = get(port, path, null);
-            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            Http.Answer r = Http.local(port).get(path).send();
+            assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(JSON.readTree(r.body()).path("resourceType").asString()).isEqualTo("OperationOutcome");
             assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         }
         // an encoded slash is refused by the container itself (400) before any figures
-        HttpResponse<String> encoded = get(port, "/analytics%2Fcards.json?from=2026-12-01&to=2026-12-07", null);
-        assertThat(encoded.statusCode()).isIn(400, 401);
+        Http.Answer encoded = Http.local(port).get("/analytics%2Fcards.json?from=2026-12-01&to=2026-12-07").send();
+        assertThat(encoded.status()).isIn(400, 401);
         assertThat(encoded.body()).doesNotContain("cardTypes");
     }
 
     @Test
     void thePageItself_isStaticAndOpen_itsDataIsNot() {
-        HttpResponse<String> page = get(port, "/analytics", null);
-        assertThat(page.statusCode()).isEqualTo(200);
+        Http.Answer page = Http.local(port).get("/analytics").send();
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("analytics.js").doesNotContain("<script>");
-        assertThat(get(port, "/analytics/analytics.js", null).statusCode()).isEqualTo(200);
+        assertThat(Http.local(port).get("/analytics/analytics.js").send().status()).isEqualTo(200);
     }
 
     @Test
     void aWrongTokenOrAJwt_is401() {
-        assertThat(get(port, Q, TOKEN + "x").statusCode()).isEqualTo(401);
-        assertThat(get(port, Q, "eyJhbGciOiJFUzM4NCJ9.eyJpc3MiOiJ4In0.c2ln").statusCode()).isEqualTo(401);
-        assertThat(get(port, Q, "x".repeat(AdminTokens.MAX_TOKEN_CHARS + 1)).statusCode()).isEqualTo(401);
+        assertThat(Http.local(port).get(Q).bearer(TOKEN + "x").send().status()).isEqualTo(401);
+        assertThat(Http.local(port).get(Q).bearer("eyJhbGciOiJFUzM4NCJ9.eyJpc3MiOiJ4In0.c2ln").send().status())
+                .isEqualTo(401);
+        assertThat(Http.local(port).get(Q).bearer("x".repeat(AdminTokens.MAX_TOKEN_CHARS + 1)).send().status())
+                .isEqualTo(401);
     }
 
     @Test
     void theAdminToken_is200_andBadDatesStill400() {
-        HttpResponse<String> r = get(port, Q, TOKEN);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).get(Q).bearer(TOKEN).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).path("from").asString()).isEqualTo("2026-12-01");
-        assertThat(get(port, "/analytics/cards.json?from=2026-12-08&to=2026-12-07", TOKEN).statusCode())
+        assertThat(Http.local(port).get("/analytics/cards.json?from=2026-12-08&to=2026-12-07").bearer(TOKEN).send()
+                .status())
                 .isEqualTo(400);
     }
 }

@@ -1,9 +1,7 @@
 package org.hypomag.cds.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hypomag.cds.analytics.AnalyticsHttp.JSON;
-import static org.hypomag.cds.analytics.AnalyticsHttp.hookFile;
-import static org.hypomag.cds.analytics.AnalyticsHttp.post;
+import static org.hypomag.cds.testing.Http.JSON;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +12,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hypomag.cds.TestPhases;
-import org.hypomag.cds.demo.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hypomag.cds.testing.Chromium;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 class AnalyticsPageBrowserTest {
 
     private static final String PV = "hypomagnesemia-patient-view";
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Chromium.Session BROWSER = new Chromium.Session("analytics-chromium");
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -52,30 +51,17 @@ class AnalyticsPageBrowserTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.ensureInstalled();
-        driver = Chromium.start(Files.createTempDirectory("analytics-chromium"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @Test
     void pageTables_showTheExactFigures_andTheFilterGoesInTheUrl() throws Exception {
         JsonNode first = call();
         JsonNode second = call();
-        assertThat(post(port, "/cds-services/" + PV + "/feedback",
-                AnalyticsEndToEndTest.accepted(first.get(0), "12:01")).statusCode()).isEqualTo(200);
-        assertThat(post(port, "/cds-services/" + PV + "/feedback",
-                AnalyticsEndToEndTest.overridden(second.get(1), 0, "12:02")).statusCode()).isEqualTo(200);
+        assertThat(Http.local(port).post("/cds-services/" + PV + "/feedback",
+                AnalyticsEndToEndTest.accepted(first.get(0), "12:01")).send().status()).isEqualTo(200);
+        assertThat(Http.local(port).post("/cds-services/" + PV + "/feedback",
+                AnalyticsEndToEndTest.overridden(second.get(1), 0, "12:02")).send().status()).isEqualTo(200);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        driver.get("http://localhost:" + port + "/analytics?from=" + today + "&to=" + today);
+        BROWSER.driver().get("http://localhost:" + port + "/analytics?from=" + today + "&to=" + today);
         List<List<String>> types = rows("#types-table", 3);
         assertThat(types.get(0)).startsWith("hypomag-alert", "2", "1", "0", "1", "50 %");
         assertThat(types.get(0).get(7)).isEqualTo("first: 1");
@@ -84,33 +70,32 @@ class AnalyticsPageBrowserTest {
         assertThat(types.get(2)).startsWith("hypomag-monitoring", "2", "0", "0", "2");
         List<List<String>> weeks = rows("#weeks-table", 1);
         assertThat(weeks.get(0).subList(1, 4)).containsExactly("6", "1", "1");
-        assertThat(driver.findElements(By.cssSelector("#bars svg rect"))).hasSize(9);
-        assertThat(driver.findElements(By.cssSelector("#trend svg polyline"))).hasSize(3);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#bars svg rect"))).hasSize(9);
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#trend svg polyline"))).hasSize(3);
         Path shot = Path.of("target", "analytics-page.png");
-        Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(shot, BROWSER.driver().getScreenshotAs(OutputType.BYTES));
 
-        WebElement cardType = driver.findElement(By.name("cardType"));
+        WebElement cardType = BROWSER.driver().findElement(By.name("cardType"));
         cardType.clear();
         cardType.sendKeys("hypomag-alert");
-        driver.findElement(By.cssSelector("#filters button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+        BROWSER.driver().findElement(By.cssSelector("#filters button")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector("#types-table tbody tr")).size() == 1);
-        assertThat(driver.getCurrentUrl()).contains("cardType=hypomag-alert").contains("from=" + today);
+        assertThat(BROWSER.driver().getCurrentUrl()).contains("cardType=hypomag-alert").contains("from=" + today);
         assertThat(rows("#types-table", 1).get(0)).startsWith("hypomag-alert", "2", "1", "0", "1");
     }
 
     private List<List<String>> rows(String table, int count) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector(table + " tbody tr")).size() == count);
-        return driver.findElements(By.cssSelector(table + " tbody tr")).stream()
+        return BROWSER.driver().findElements(By.cssSelector(table + " tbody tr")).stream()
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
     }
 
     private JsonNode call() {
-        var r = post(port, "/cds-services/" + PV,
-                hookFile("patient-view-severe-ckd-prefetch.json").put("hookInstance", UUID.randomUUID().toString())
-                        .toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var r = Http.local(port).post("/cds-services/" + PV, Fixtures.hook("patient-view-severe-ckd-prefetch.json")
+                .put("hookInstance", UUID.randomUUID().toString()).toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("cards");
     }
 }

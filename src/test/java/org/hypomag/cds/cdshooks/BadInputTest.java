@@ -9,6 +9,7 @@ import org.hypomag.cds.TestPhases;
 import org.hypomag.cds.store.CardStore;
 import org.hypomag.cds.store.MemoryCardStore;
 import org.hypomag.cds.store.StoreMetrics;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +79,8 @@ class BadInputTest {
     private void assertOutcome(MockHttpServletResponse r, int status, String code) throws Exception {
         String body = r.getContentAsString();
         assertThat(r.getStatus()).as(body).isEqualTo(status);
-        assertThat(HttpCalls.json(body).path("resourceType").asString()).isEqualTo("OperationOutcome");
-        assertThat(HttpCalls.json(body).at("/issue/0/details/coding/0/code").asString()).isEqualTo(code);
+        assertThat(Http.JSON.readTree(body).path("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(Http.JSON.readTree(body).at("/issue/0/details/coding/0/code").asString()).isEqualTo(code);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,41 +60,42 @@ class CallGateTest {
 
     @Test
     void noPlaceWithinTheTimeout_is503WithRetryAfter_discoveryAndFeedbackStillAnswer() throws Exception {
-        HttpCalls http = new HttpCalls(port);
+        Http http = Http.local(port).accepting(Http.JSON_TYPE);
         assertThat(gate.size()).isEqualTo(1);
         assertThat(gate.enter()).isTrue(); // this thread holds the only place
 
-        HttpResponse<String> busy = http.post("/cds-services/hypomagnesemia-patient-view", prefetched());
-        assertThat(busy.statusCode()).isEqualTo(503);
+        Http.Answer busy = http.post("/cds-services/hypomagnesemia-patient-view", prefetched()).send();
+        assertThat(busy.status()).isEqualTo(503);
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(HttpCalls.errorCode(busy)).isEqualTo("CDS-503-BUSY");
-        assertThat(HttpCalls.json(busy.body()).at("/issue/0/code").asString()).isEqualTo("throttled");
-        assertThat(http.get("/cds-services").statusCode()).isEqualTo(200);
-        HttpResponse<String> feedback = http.post("/cds-services/hypomagnesemia-patient-view/feedback",
-                "{\"feedback\":[]}");
-        assertThat(feedback.statusCode()).isNotEqualTo(503);
+        assertThat(busy.errorCode()).isEqualTo("CDS-503-BUSY");
+        assertThat(busy.json().at("/issue/0/code").asString()).isEqualTo("throttled");
+        assertThat(http.get("/cds-services").send().status()).isEqualTo(200);
+        Http.Answer feedback = http.post("/cds-services/hypomagnesemia-patient-view/feedback",
+                "{\"feedback\":[]}").send();
+        assertThat(feedback.status()).isNotEqualTo(503);
 
         gate.leave();
-        assertThat(http.post("/cds-services/hypomagnesemia-patient-view", prefetched()).statusCode()).isEqualTo(200);
+        assertThat(http.post("/cds-services/hypomagnesemia-patient-view", prefetched()).send().status())
+                .isEqualTo(200);
     }
 
     @Test
     void callWaitingForAHangingFhirServer_givesItsPlaceUp() throws Exception {
-        HttpCalls http = new HttpCalls(port);
-        ObjectNode fetching = (ObjectNode) HttpCalls.json(Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
+        Http http = Http.local(port).accepting(Http.JSON_TYPE);
+        ObjectNode fetching = (ObjectNode) Http.JSON.readTree(Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
         fetching.remove("prefetch");
         fetching.put("fhirServer", HANGING.baseUrl() + "/fhir");
-        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
-                () -> http.post("/cds-services/hypomagnesemia-patient-view", fetching.toString()));
+        CompletableFuture<Http.Answer> waiting = CompletableFuture.supplyAsync(
+                () -> http.post("/cds-services/hypomagnesemia-patient-view", fetching.toString()).send());
         while (HANGING.getAllServeEvents().isEmpty() && !waiting.isDone()) {
             Thread.sleep(10); // until the first call is waiting for the FHIR server
         }
 
-        HttpResponse<String> meanwhile = http.post("/cds-services/hypomagnesemia-patient-view", prefetched());
+        Http.Answer meanwhile = http.post("/cds-services/hypomagnesemia-patient-view", prefetched()).send();
 
-        assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(200);
+        assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(200);
         assertThat(waiting).as("the first call still waits for the FHIR server").isNotDone();
-        assertThat(waiting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200); // answered at its deadline
+        assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(200); // answered at its deadline
     }
 
     private static String prefetched() throws Exception {

@@ -5,11 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class FixtureReplayTest {
 
     @LocalServerPort
     int port;
-    HttpCalls http;
+    Http http;
 
     @BeforeAll
     static void startFhir() {
@@ -51,7 +52,7 @@ class FixtureReplayTest {
 
     @BeforeEach
     void setUp() {
-        http = new HttpCalls(port);
+        http = Http.local(port).accepting(Http.JSON_TYPE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,12 +61,12 @@ class FixtureReplayTest {
         "sandbox-order-select-pantoprazole.json, hypomagnesemia-order-select",
         "sandbox-order-select-after-accept.json, hypomagnesemia-order-select"})
     void sandboxRequest_answers200WithCards(String file, String serviceId) {
-        JsonNode fixture = HttpCalls.resource("fixtures/sandbox/" + file);
+        JsonNode fixture = Fixtures.resource("fixtures/sandbox/" + file);
         ObjectNode body = (ObjectNode) fixture.path("body").deepCopy();
         body.put("fhirServer", fhir.baseUrl() + "/fhir");
-        HttpResponse<String> r = http.post("/cds-services/" + serviceId, body.toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode cards = HttpCalls.json(r.body()).path("cards");
+        Http.Answer r = http.post("/cds-services/" + serviceId, body.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode cards = r.json().path("cards");
         assertThat(cards.isArray()).isTrue();
         if (file.contains("empty-draft")) {
             assertThat(cards.size()).isZero();
@@ -77,7 +78,7 @@ class FixtureReplayTest {
         "sandbox-order-select-pantoprazole.json, hypomagnesemia-order-sign, order-sign",
         "sandbox-order-select-pantoprazole.json, hypomagnesemia-patient-view, patient-view"})
     void sandboxRequest_replayedAsOtherHooks_answers200(String file, String serviceId, String hook) {
-        ObjectNode body = (ObjectNode) HttpCalls.resource("fixtures/sandbox/" + file).path("body").deepCopy();
+        ObjectNode body = (ObjectNode) Fixtures.resource("fixtures/sandbox/" + file).path("body").deepCopy();
         body.put("hook", hook);
         body.put("fhirServer", fhir.baseUrl() + "/fhir");
         if (hook.equals("patient-view")) {
@@ -86,8 +87,8 @@ class FixtureReplayTest {
         } else {
             ((ObjectNode) body.path("context")).remove("selections");
         }
-        HttpResponse<String> r = http.post("/cds-services/" + serviceId, body.toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(HttpCalls.json(r.body()).path("cards").isArray()).isTrue();
+        Http.Answer r = http.post("/cds-services/" + serviceId, body.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("cards").isArray()).isTrue();
     }
 }

@@ -3,7 +3,6 @@ package org.hypomag.cds.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class HookCallLogTest {
 
     @Test
     void oneJsonLinePerHookCall_withCorrelationIdCardsAndFailedFhirKeys(CapturedOutput output) throws IOException {
-        ObjectNode body = (ObjectNode) HttpCalls.JSON.readTree(
+        ObjectNode body = (ObjectNode) Http.JSON.readTree(
                 Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
         String hookInstance = "0d6f6a52-7c1e-4c11-9d5a-log-line-test";
         body.put("hookInstance", hookInstance);
@@ -59,13 +59,14 @@ class HookCallLogTest {
         body.put("fhirServer", "http://127.0.0.1:9/fhir");
         body.putObject("fhirAuthorization").put("access_token", "log-test-token-123").put("token_type", "Bearer")
                 .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "hypomagnesemia-cds");
-        HttpResponse<String> r = new HttpCalls(port).post("/cds-services/" + PV, body.toString());
-        assertThat(r.statusCode()).isEqualTo(200);
+        Http.Answer r = Http.local(port).accepting(Http.JSON_TYPE).post("/cds-services/" + PV, body.toString()).send();
+        assertThat(r.status()).isEqualTo(200);
         Map<String, Integer> cards = new TreeMap<>();
-        HttpCalls.json(r.body()).path("cards").forEach(c -> cards.merge(c.at("/source/topic/code").asString(), 1, Integer::sum));
+        r.json().path("cards").forEach(c -> cards.merge(c.at("/source/topic/code").asString(), 1, Integer::sum));
         ObjectNode noInstance = body.deepCopy();
         noInstance.remove("hookInstance");
-        assertThat(new HttpCalls(port).post("/cds-services/" + PV, noInstance.toString()).statusCode()).isEqualTo(400);
+        assertThat(Http.local(port).accepting(Http.JSON_TYPE).post("/cds-services/" + PV, noInstance.toString())
+                .send().status()).isEqualTo(400);
 
         // the line is written when the filter returns, which may be just after the client has the answer
         List<JsonNode> lines = hookCallLines(output);
@@ -106,7 +107,7 @@ class HookCallLogTest {
         List<JsonNode> out = new ArrayList<>();
         for (String line : output.getOut().split("\n")) {
             if (line.startsWith("{") && line.contains("\"hook call\"")) {
-                out.add(HttpCalls.json(line));
+                out.add(Http.JSON.readTree(line));
             }
         }
         return out;

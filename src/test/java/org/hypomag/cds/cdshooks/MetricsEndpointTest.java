@@ -8,9 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,7 @@ class MetricsEndpointTest {
 
     @LocalServerPort
     int port;
-    HttpCalls http;
+    Http http;
     final List<String> hookInstances = new ArrayList<>();
     final List<String> cardUuids = new ArrayList<>();
     final Map<String, Integer> cardsByTypeAndIndicator = new HashMap<>();
@@ -67,15 +65,15 @@ class MetricsEndpointTest {
 
     @BeforeAll
     void callsThenScrape() throws IOException {
-        http = new HttpCalls(port);
+        http = Http.local(port).accepting(Http.JSON_TYPE);
         fhir.start();
         stubFhir();
-        JsonNode fixture = HttpCalls.JSON.readTree(Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
+        JsonNode fixture = Http.JSON.readTree(Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
         List<JsonNode> firstCards = new ArrayList<>();
         for (int i = 0; i < N; i++) {
-            HttpResponse<String> r = http.post("/cds-services/" + PV, request(fixture, false).toString());
-            assertThat(r.statusCode()).isEqualTo(200);
-            JsonNode cards = HttpCalls.json(r.body()).path("cards");
+            Http.Answer r = http.post("/cds-services/" + PV, request(fixture, false).toString()).send();
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode cards = r.json().path("cards");
             assertThat(cards.size()).isPositive();
             cards.forEach(c -> {
                 cardUuids.add(c.path("uuid").asString());
@@ -87,19 +85,20 @@ class MetricsEndpointTest {
             }
         }
         // one call with four keys left to the FHIR server: magnesium ok, potassium 500, calcium HTML, renal too late
-        HttpResponse<String> fetched = http.post("/cds-services/" + PV, request(fixture, true).toString());
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        HttpCalls.json(fetched.body()).path("cards").forEach(c -> {
+        Http.Answer fetched = http.post("/cds-services/" + PV, request(fixture, true).toString()).send();
+        assertThat(fetched.status()).isEqualTo(200);
+        fetched.json().path("cards").forEach(c -> {
             cardUuids.add(c.path("uuid").asString());
             cardsByTypeAndIndicator.merge(c.at("/source/topic/code").asString() + "/" + c.path("indicator").asString(),
                     1, Integer::sum);
         });
         for (String id : UNKNOWN_IDS) {
-            assertThat(http.post("/cds-services/" + id, request(fixture, false).toString()).statusCode()).isEqualTo(404);
+            assertThat(http.post("/cds-services/" + id, request(fixture, false).toString()).send().status())
+                    .isEqualTo(404);
         }
         ObjectNode noHookInstance = request(fixture, false);
         noHookInstance.remove("hookInstance");
-        assertThat(http.post("/cds-services/" + PV, noHookInstance.toString()).statusCode()).isEqualTo(400);
+        assertThat(http.post("/cds-services/" + PV, noHookInstance.toString()).send().status()).isEqualTo(400);
 
         JsonNode alert = firstCards.stream().filter(c -> c.at("/source/topic/code").asString().equals("hypomag-alert"))
                 .findFirst().orElseThrow();
@@ -197,7 +196,7 @@ class MetricsEndpointTest {
     @Test
     void everyMetricTheDashboardQueries_isExported() throws IOException {
         String dashboard = Files.readString(Path.of("ops/grafana/cds-dashboard.json"));
-        JsonNode root = HttpCalls.json(dashboard);
+        JsonNode root = Http.JSON.readTree(dashboard);
         List<String> exprs = new ArrayList<>();
         root.findValues("expr").forEach(e -> exprs.add(e.asString()));
         assertThat(exprs).hasSizeGreaterThanOrEqualTo(8);
@@ -250,7 +249,7 @@ class MetricsEndpointTest {
     }
 
     private void feedback(String card, String outcome, String system, String code, String suggestion) {
-        ObjectNode item = HttpCalls.JSON.createObjectNode().put("card", card).put("outcome", outcome)
+        ObjectNode item = Http.JSON.createObjectNode().put("card", card).put("outcome", outcome)
                 .put("outcomeTimestamp", "2026-11-23T12:05:00Z");
         if (code != null) {
             ObjectNode reason = item.putObject("overrideReason").putObject("reason");
@@ -259,16 +258,15 @@ class MetricsEndpointTest {
         if (suggestion != null) {
             item.putArray("acceptedSuggestions").addObject().put("id", suggestion);
         }
-        ObjectNode body = HttpCalls.JSON.createObjectNode();
+        ObjectNode body = Http.JSON.createObjectNode();
         body.putArray("feedback").add(item);
-        HttpResponse<String> r = http.post("/cds-services/" + PV + "/feedback", body.toString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = http.post("/cds-services/" + PV + "/feedback", body.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private String prometheus() {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/prometheus")).GET().header("Accept", "text/plain"));
-        assertThat(r.statusCode()).isEqualTo(200);
+        Http.Answer r = http.get("/actuator/prometheus").accept("text/plain").send();
+        assertThat(r.status()).isEqualTo(200);
         return r.body();
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hypomag.cds.security.TestIssuer;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -53,19 +51,19 @@ class MetricsJwtModeTest {
 
     @Test
     void refusedTokens_countedByInternalReason_answersStayGeneric_metricsOnlyOnTheManagementPort() {
-        HttpCalls app = new HttpCalls(port);
+        Http app = Http.local(port);
         String body = body();
         Instant now = Instant.now();
         String valid = EHR.token(AUD, now).sign();
         List<String> tokens = List.of(valid, EHR.token(AUD, now.minusSeconds(3600)).sign(),
                 EHR.token(BASE + "/cds-services/other", now).sign(), ROGUE.token(AUD, now).sign());
 
-        assertThat(call(app, null, body).statusCode()).isEqualTo(401);
+        assertThat(call(app, null, body).status()).isEqualTo(401);
         List<String> invalidAnswers = new ArrayList<>();
         invalidAnswers.add(expect401(app, tokens.get(1), body));        // expired
         invalidAnswers.add(expect401(app, tokens.get(2), body));        // aud is another URL
         invalidAnswers.add(expect401(app, tokens.get(3), body));        // signed with another key
-        assertThat(call(app, valid, body).statusCode()).isEqualTo(200);
+        assertThat(call(app, valid, body).status()).isEqualTo(200);
         invalidAnswers.add(expect401(app, valid, body));                // the same jti again
         assertThat(invalidAnswers).as("the answer never says which check failed").containsOnly(invalidAnswers.get(0));
 
@@ -74,13 +72,13 @@ class MetricsJwtModeTest {
         for (String path : List.of("/actuator/prometheus", "//actuator/prometheus", "/actuator/prometheus/",
                 "/ACTUATOR/prometheus", "/%61ctuator/prometheus", "/actuator;x=1/prometheus", "/actuator",
                 "/actuator/health/../prometheus", "/actuator/info")) {
-            HttpResponse<String> r = get(port, path);
-            assertThat(r.statusCode()).as(path).isIn(400, 404);
+            Http.Answer r = get(port, path);
+            assertThat(r.status()).as(path).isIn(400, 404);
             assertThat(r.body()).as(path).doesNotContain("cds_");
         }
 
-        HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        Http.Answer metrics = get(managementPort, "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
         Scrape scrape = Scrape.parse(metrics.body());
         for (String reason : List.of("missing-token", "expired", "audience", "signature", "replayed")) {
             assertThat(scrape.value("cds_jwt_rejections_total", "reason", reason)).as(reason).isEqualTo(1);
@@ -95,25 +93,19 @@ class MetricsJwtModeTest {
         assertThat(metrics.body()).doesNotContain("ehr.metrics.example").doesNotContain("severe-ckd");
     }
 
-    private String expect401(HttpCalls app, String token, String body) {
-        HttpResponse<String> r = call(app, token, body);
-        assertThat(r.statusCode()).isEqualTo(401);
+    private String expect401(Http app, String token, String body) {
+        Http.Answer r = call(app, token, body);
+        assertThat(r.status()).isEqualTo(401);
         return r.body();
     }
 
-    private static HttpResponse<String> call(HttpCalls app, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/cds-services/" + PV))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                .header("Accept", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return app.send(b);
+    private static Http.Answer call(Http app, String token, String body) {
+        return app.post("/cds-services/" + PV, body).accept(Http.JSON_TYPE).bearer(token).send();
     }
 
     private static String body() {
         try {
-            ObjectNode fixture = (ObjectNode) HttpCalls.JSON.readTree(
+            ObjectNode fixture = (ObjectNode) Http.JSON.readTree(
                     Files.readString(Path.of("hooks/patient-view-severe-ckd-prefetch.json")));
             return fixture.toString();
         } catch (IOException e) {
@@ -122,11 +114,10 @@ class MetricsJwtModeTest {
     }
 
     private static int scrapeStatus(int port, String path) {
-        return get(port, path).statusCode();
+        return get(port, path).status();
     }
 
-    private static HttpResponse<String> get(int port, String path) {
-        return new HttpCalls(port).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                .header("Accept", "*/*"));
+    private static Http.Answer get(int port, String path) {
+        return Http.local(port).get(path).accept("*/*").send();
     }
 }

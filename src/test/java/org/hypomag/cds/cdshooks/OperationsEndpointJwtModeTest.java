@@ -2,10 +2,8 @@ package org.hypomag.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,18 +21,17 @@ class OperationsEndpointJwtModeTest {
 
     @Test
     void jwtModeWithoutManagementPort_healthAnswers_prometheusIs404() {
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").status()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
         for (String path : new String[] {"/actuator/prometheus", "/%61ctuator/prometheus", "//actuator/prometheus",
                 "/actuator/health/../prometheus", "/actuator;a=b/prometheus", "/actuator/info", "/actuator"}) {
-            HttpResponse<String> r = get(path);
-            assertThat(r.statusCode()).as(path).isIn(400, 404);
+            Http.Answer r = get(path);
+            assertThat(r.status()).as(path).isIn(400, 404);
             assertThat(r.body()).as(path).doesNotContain("cds_").doesNotContain("jvm_");
         }
     }
 
-    private HttpResponse<String> get(String path) {
-        return new HttpCalls(port).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                .header("Accept", "*/*"));
+    private Http.Answer get(String path) {
+        return Http.local(port).get(path).accept("*/*").send();
     }
 }

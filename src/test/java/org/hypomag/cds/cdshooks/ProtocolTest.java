@@ -2,13 +2,12 @@ package org.hypomag.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Fixtures;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,18 +26,18 @@ class ProtocolTest {
     int port;
     @Autowired
     FeedbackStore feedbackStore;
-    HttpCalls http;
+    Http http;
 
     @BeforeEach
     void setUp() {
-        http = new HttpCalls(port);
+        http = Http.local(port).accepting(Http.JSON_TYPE);
     }
 
     @Test
     void discovery_listsThreeServicesWithHooksAndPrefetch() {
-        HttpResponse<String> r = http.get("/cds-services");
-        assertThat(r.statusCode()).isEqualTo(200);
-        JsonNode services = HttpCalls.json(r.body()).path("services");
+        Http.Answer r = http.get("/cds-services").send();
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode services = r.json().path("services");
         List<String> ids = new ArrayList<>();
         services.forEach(s -> ids.add(s.path("id").asString() + "@" + s.path("hook").asString()));
         assertThat(ids).containsExactly("hypomagnesemia-patient-view@patient-view",
@@ -67,11 +66,11 @@ class ProtocolTest {
 
     @Test
     void feedback_fromTheSandboxFixture_isStored() {
-        JsonNode fixture = HttpCalls.resource("fixtures/sandbox/sandbox-feedback-accepted.json");
+        JsonNode fixture = Fixtures.resource("fixtures/sandbox/sandbox-feedback-accepted.json");
         String uniqueCard = "card-" + System.nanoTime();
         String body = fixture.path("body").toString().replace("\"c1\"", "\"" + uniqueCard + "\"");
-        HttpResponse<String> r = http.post("/cds-services/hypomagnesemia-order-select/feedback", body);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = http.post("/cds-services/hypomagnesemia-order-select/feedback", body).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(feedbackStore.forCard(uniqueCard)).singleElement().satisfies(f -> {
             assertThat(f.accepted()).isTrue();
             assertThat(f.acceptedSuggestions()).containsExactly("s1");
@@ -85,8 +84,8 @@ class ProtocolTest {
         String body = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\","
                 + "\"overrideReason\":{\"reason\":{\"system\":\"http://example.org/reasons\",\"code\":\"not-relevant\"}},"
                 + "\"outcomeTimestamp\":\"2026-11-22T14:40:04Z\"}]}";
-        http.post("/cds-services/hypomagnesemia-patient-view/feedback", body);
-        http.post("/cds-services/hypomagnesemia-patient-view/feedback", body);
+        http.post("/cds-services/hypomagnesemia-patient-view/feedback", body).send();
+        http.post("/cds-services/hypomagnesemia-patient-view/feedback", body).send();
         assertThat(feedbackStore.forCard(card)).singleElement()
                 .satisfies(f -> assertThat(f.overrideCode()).isEqualTo("http://example.org/reasons|not-relevant"));
     }
@@ -97,20 +96,19 @@ class ProtocolTest {
         String body = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\","
                 + "\"overrideReasons\":{\"reason\":{\"system\":\"urn:epic\",\"code\":\"3\"},\"userComment\":\"x\"},"
                 + "\"outcomeTimestamp\":\"2026-11-22T14:40:04Z\"}]}";
-        assertThat(http.post("/cds-services/hypomagnesemia-patient-view/feedback", body).statusCode()).isEqualTo(200);
+        assertThat(http.post("/cds-services/hypomagnesemia-patient-view/feedback", body).send().status())
+                .isEqualTo(200);
         assertThat(feedbackStore.forCard(card)).singleElement()
                 .satisfies(f -> assertThat(f.overrideCode()).isEqualTo("urn:epic|3"));
     }
 
     @Test
     void corsPreflight_fromTheSandboxFixture_isAllowed() {
-        JsonNode fixture = HttpCalls.resource("fixtures/sandbox/sandbox-cors-preflight.json");
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-order-select"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        JsonNode fixture = Fixtures.resource("fixtures/sandbox/sandbox-cors-preflight.json");
+        Http.Request req = Http.local(port).request("OPTIONS", "/cds-services/hypomagnesemia-order-select");
         fixture.path("headers").properties().forEach(h -> req.header(h.getKey(), h.getValue().asString()));
-        HttpResponse<String> r = http.send(req);
-        assertThat(r.statusCode()).isEqualTo(200);
+        Http.Answer r = req.send();
+        assertThat(r.status()).isEqualTo(200);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:8081");
         assertThat(r.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
         assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
@@ -119,19 +117,17 @@ class ProtocolTest {
 
     @Test
     void corsPreflight_fromAnUnlistedOrigin_isRefused() {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-order-select"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        Http.Answer r = Http.local(port).request("OPTIONS", "/cds-services/hypomagnesemia-order-select")
                 .header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST"));
-        assertThat(r.statusCode()).isEqualTo(403);
+                .header("Access-Control-Request-Method", "POST").send();
+        assertThat(r.status()).isEqualTo(403);
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
     void health_isUp() {
-        HttpResponse<String> r = http.get("/actuator/health");
-        assertThat(r.statusCode()).isEqualTo(200);
+        Http.Answer r = http.get("/actuator/health").send();
+        assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("UP");
     }
 }

@@ -2,9 +2,9 @@ package org.hypomag.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,21 +20,22 @@ class SecuredByDefaultTest {
 
     @Test
     void discoveryWithoutAToken_is401WithAnOperationOutcome() {
-        HttpResponse<String> r = new HttpCalls(port).get("/cds-services");
-        assertThat(r.statusCode()).isEqualTo(401);
+        Http.Answer r = Http.local(port).accepting(Http.JSON_TYPE).get("/cds-services").send();
+        assertThat(r.status()).isEqualTo(401);
         assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
-        assertThat(HttpCalls.json(r.body()).path("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(r.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
     }
 
     @Test
     void hookCallWithoutAToken_is401() {
-        HttpResponse<String> r = new HttpCalls(port).post("/cds-services/hypomagnesemia-patient-view",
-                "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},\"prefetch\":{}}");
-        assertThat(r.statusCode()).isEqualTo(401);
+        Http.Answer r = Http.local(port).accepting(Http.JSON_TYPE).post("/cds-services/hypomagnesemia-patient-view",
+                "{\"hook\":\"patient-view\",\"hookInstance\":\"a\",\"context\":{\"patientId\":\"p1\"},\"prefetch\":{}}")
+                .send();
+        assertThat(r.status()).isEqualTo(401);
     }
 
     @Test
     void healthNeedsNoToken() {
-        assertThat(new HttpCalls(port).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(Http.local(port).accepting(Http.JSON_TYPE).get("/actuator/health").send().status()).isEqualTo(200);
     }
 }

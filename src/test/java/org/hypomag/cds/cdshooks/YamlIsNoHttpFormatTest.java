@@ -2,10 +2,8 @@ package org.hypomag.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +25,11 @@ class YamlIsNoHttpFormatTest {
     int port;
     @Autowired
     RequestMappingHandlerAdapter mvc;
-    HttpCalls http;
+    Http http;
 
     @BeforeEach
     void setUp() {
-        http = new HttpCalls(port);
+        http = Http.local(port);
     }
 
     @Test
@@ -41,26 +39,22 @@ class YamlIsNoHttpFormatTest {
 
     @Test
     void discoveryWithYamlAccept_is406InJson() {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/cds-services")).header("Accept", "application/yaml").GET());
-        assertThat(r.statusCode()).isEqualTo(406);
-        assertThat(HttpCalls.errorCode(r)).isEqualTo("CDS-406-ACCEPT");
+        Http.Answer r = http.get("/cds-services").accept("application/yaml").send();
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.errorCode()).isEqualTo("CDS-406-ACCEPT");
     }
 
     @Test
     void hookCallWithYamlAccept_is406InJson() {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-patient-view")).header("Accept", "application/yaml")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(r.statusCode()).isEqualTo(406);
-        assertThat(HttpCalls.errorCode(r)).isEqualTo("CDS-406-ACCEPT");
+        Http.Answer r = http.post("/cds-services/hypomagnesemia-patient-view", "{}").accept("application/yaml").send();
+        assertThat(r.status()).isEqualTo(406);
+        assertThat(r.errorCode()).isEqualTo("CDS-406-ACCEPT");
     }
 
     @Test
     void errorPreferringYaml_isStillWrittenAsJson() {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/cds-services/no-such-service/feedback")).header("Accept", "application/yaml, */*;q=0.1")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Http.Answer r = http.post("/cds-services/no-such-service/feedback", "{}").accept("application/yaml, */*;q=0.1")
+                .send();
         assertThat(r.headers().firstValue("Content-Type").orElse("")).doesNotContain("yaml");
         assertThat(r.body()).doesNotStartWith("---");
     }

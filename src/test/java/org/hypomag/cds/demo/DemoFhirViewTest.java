@@ -2,11 +2,8 @@ package org.hypomag.cds.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,20 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoFhirViewTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                : "http://localhost:" + port + "/demo/fhir/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+    private Http.Answer get(String path) {
+        return Http.at("").get(path.startsWith("http") ? path : "http://localhost:" + port + "/demo/fhir/" + path)
+                .send();
     }
 
     @Test
     void searchByPatientAndCode_pagesNewestFirstThroughNextLinks() throws Exception {
-        HttpResponse<String> first = get("Observation?patient=severe-ckd&code=http://loinc.org%7C19123-9&_count=100");
-        assertThat(first.statusCode()).isEqualTo(200);
+        Http.Answer first = get("Observation?patient=severe-ckd&code=http://loinc.org%7C19123-9&_count=100");
+        assertThat(first.status()).isEqualTo(200);
         JsonNode page1 = JSON.readTree(first.body());
         assertThat(page1.path("total").asInt()).isEqualTo(3);
         assertThat(page1.path("entry")).hasSize(2); // _count is capped at the configured page size
@@ -52,8 +48,8 @@ class DemoFhirViewTest {
     @Test
     void readById_andUnknowns() throws Exception {
         assertThat(JSON.readTree(get("Patient/si-units").body()).path("id").asString()).isEqualTo("si-units");
-        assertThat(get("Patient/nobody").statusCode()).isEqualTo(404);
-        assertThat(get("Practitioner/x").statusCode()).isEqualTo(404);
+        assertThat(get("Patient/nobody").status()).isEqualTo(404);
+        assertThat(get("Practitioner/x").status()).isEqualTo(404);
         assertThat(get("Observation?patient=nobody").body()).contains("\"total\":0");
     }
 
@@ -62,8 +58,8 @@ class DemoFhirViewTest {
         for (String bad : new String[] {"Observation?patient=a%20b", "Observation?patient=" + "x".repeat(65),
                 "Observation?_count=abc", "Observation?_offset=10001", "Observation?_offset=-1",
                 "Observation?code=" + "a,".repeat(51), "Observation?code=" + "a".repeat(4001)}) {
-            HttpResponse<String> r = get(bad);
-            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            Http.Answer r = get(bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.body()).as(bad).contains("\"resourceType\":\"OperationOutcome\"");
         }
     }

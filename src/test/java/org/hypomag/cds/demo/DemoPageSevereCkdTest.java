@@ -2,21 +2,19 @@ package org.hypomag.cds.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import org.hypomag.cds.TestPhases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import org.hypomag.cds.testing.Chromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,28 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoPageSevereCkdTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Chromium.Session BROWSER = new Chromium.Session("demo-ckd-chromium");
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.ensureInstalled();
-        driver = Chromium.start(Files.createTempDirectory("demo-ckd-chromium"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @Test
     void severeCkdChart_showsRedCriticalCardWithHalvedDose_andAcceptingSendsFeedbackWithoutDuplicate() {
-        DemoPage page = new DemoPage(driver).open("http://localhost:" + port + "/");
-        assertThat(driver.findElements(By.cssSelector("option[data-patient='severe-ckd']")))
+        DemoPage page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/");
+        assertThat(BROWSER.driver().findElements(By.cssSelector("option[data-patient='severe-ckd']")))
                 .as("fhir-samples/01-severe-ckd.json must be served under /samples").hasSize(1);
         page.choosePatient("severe-ckd");
         page.openChart();
@@ -99,27 +85,28 @@ class DemoPageSevereCkdTest {
      */
     @Test
     void severeCkdCard_trendLinkLaunchesTheSmartAppForThePatient() {
-        DemoPage page = new DemoPage(driver).open("http://localhost:" + port + "/");
+        DemoPage page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/");
         page.choosePatient("severe-ckd");
         page.openChart();
         WebElement link = page.card("critical").findElement(By.cssSelector("a.smart-link"));
         assertThat(link.getDomAttribute("href")).startsWith("http://localhost:" + port + "/smart/launch.html?fhirServiceUrl=")
                 .endsWith("&patientId=severe-ckd");
-        String demoTab = driver.getWindowHandle();
+        String demoTab = BROWSER.driver().getWindowHandle();
         link.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(BROWSER.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> d.getWindowHandles().size() > 1);
-        String appTab = driver.getWindowHandles().stream().filter(h -> !h.equals(demoTab)).findFirst().orElseThrow();
-        driver.switchTo().window(appTab);
+        String appTab = BROWSER.driver().getWindowHandles().stream().filter(h -> !h.equals(demoTab)).findFirst()
+                .orElseThrow();
+        BROWSER.driver().switchTo().window(appTab);
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+            new org.openqa.selenium.support.ui.WebDriverWait(BROWSER.driver(), java.time.Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.getCurrentUrl().contains("/smart/app.html") && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            assertThat(driver.findElements(By.cssSelector("#lab-table tr[data-analyte='MAGNESIUM']")))
+            assertThat(BROWSER.driver().findElements(By.cssSelector("#lab-table tr[data-analyte='MAGNESIUM']")))
                     .extracting(tr -> tr.getDomAttribute("data-value")).containsExactly("0.8", "1.2", "1.5");
         } finally {
-            driver.close();
-            driver.switchTo().window(demoTab);
+            BROWSER.driver().close();
+            BROWSER.driver().switchTo().window(demoTab);
         }
     }
 }

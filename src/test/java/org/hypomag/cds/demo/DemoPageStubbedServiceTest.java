@@ -2,27 +2,24 @@ package org.hypomag.cds.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.hypomag.cds.TestPhases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import org.hypomag.cds.testing.Chromium;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 @Import(StubCdsService.class)
 class DemoPageStubbedServiceTest {
 
-    private static ChromeDriver driver;
-    private static Path profile;
+    @RegisterExtension
+    static final Chromium.Session BROWSER = new Chromium.Session("demo-chromium");
 
     @LocalServerPort
     int port;
@@ -47,25 +44,11 @@ class DemoPageStubbedServiceTest {
 
     private DemoPage page;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.ensureInstalled();
-        profile = Files.createTempDirectory("demo-chromium");
-        driver = Chromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void openPage() {
         stub.hookCalls.clear();
         stub.feedback.clear();
-        page = new DemoPage(driver).open("http://localhost:" + port + "/?base=/test-cds");
+        page = new DemoPage(BROWSER.driver()).open("http://localhost:" + port + "/?base=/test-cds");
         page.choosePatient("stub-patient");
         page.openChart();
     }
@@ -97,7 +80,7 @@ class DemoPageStubbedServiceTest {
         assertThat(detail.findElements(By.tagName("script"))).isEmpty();
         assertThat(detail.getText()).contains("<img src=x onerror=\"document.title='pwned'\">")
                 .contains("<script>").contains("[evil](javascript:document.title='pwned')");
-        assertThat(driver.getTitle()).doesNotContain("pwned");
+        assertThat(BROWSER.driver().getTitle()).doesNotContain("pwned");
         assertThat(detail.findElement(By.tagName("strong")).getText()).isEqualTo("Give magnesium");
         assertThat(detail.findElement(By.tagName("em")).getText()).isEqualTo("then");
         assertThat(detail.findElements(By.cssSelector("ul li"))).hasSize(2);
@@ -128,7 +111,7 @@ class DemoPageStubbedServiceTest {
         JsonNode meds = prefetch.path("medicationStatements");
         assertThat(meds.path("entry")).extracting(e -> e.path("resource").path("id").asString())
                 .containsExactly("stub-patient-ms-1"); // the entered-in-error statement is filtered out by status (stopped ones are history and kept)
-        assertThat(driver.findElement(By.id("shift")).getText()).contains("2026-11-23T08:00:00Z is now");
+        assertThat(BROWSER.driver().findElement(By.id("shift")).getText()).contains("2026-11-23T08:00:00Z is now");
     }
 
     @Test
@@ -154,8 +137,8 @@ class DemoPageStubbedServiceTest {
                 .path("value").asInt()).isEqualTo(2);
         // the new answer replaces the chart's cards: the accepted card does not come back
         assertThat(page.cards()).isEmpty();
-        assertThat(driver.findElement(By.id("orders")).isDisplayed()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("#draft-list li")).getDomAttribute("data-ref"))
+        assertThat(BROWSER.driver().findElement(By.id("orders")).isDisplayed()).isTrue();
+        assertThat(BROWSER.driver().findElement(By.cssSelector("#draft-list li")).getDomAttribute("data-ref"))
                 .isEqualTo("MedicationRequest/suggested-mgso4");
     }
 
@@ -163,8 +146,10 @@ class DemoPageStubbedServiceTest {
     void dismissingACard_sendsOverrideFeedbackWithTheChosenReason() {
         WebElement critical = page.card("critical");
         critical.findElement(By.cssSelector("button.dismiss")).click();
-        driver.findElement(By.xpath("//dialog[@id='override-dialog']//label[text()='Magnesium already given']")).click();
-        driver.findElement(By.id("override-comment")).sendKeys("given on the ward");
+        BROWSER.driver()
+                .findElement(By.xpath("//dialog[@id='override-dialog']//label[text()='Magnesium already given']"))
+                .click();
+        BROWSER.driver().findElement(By.id("override-comment")).sendKeys("given on the ward");
         page.clickAndAwaitExchanges(By.id("override-confirm"), 1);
 
         JsonNode item = stub.feedback.get(0).path("feedback").get(0);
@@ -177,8 +162,8 @@ class DemoPageStubbedServiceTest {
 
     @Test
     void orderScreen_sendsTheSelectedDraftLikeTheSandbox_andShowsAnErrorAnswer() {
-        driver.findElement(By.id("open-orders")).click();
-        driver.findElement(By.id("drug-pantoprazole")).click();
+        BROWSER.driver().findElement(By.id("open-orders")).click();
+        BROWSER.driver().findElement(By.id("drug-pantoprazole")).click();
         page.clickAndAwaitExchanges(By.id("select-order"), 1);
 
         JsonNode context = stub.calls("order-select").get(0).path("context");
@@ -194,7 +179,7 @@ class DemoPageStubbedServiceTest {
         JsonNode sign = stub.calls("order-sign").get(0).path("context");
         assertThat(sign.has("selections")).isFalse();
         assertThat(sign.path("draftOrders").path("entry")).hasSize(1);
-        WebElement status = driver.findElement(By.id("status"));
+        WebElement status = BROWSER.driver().findElement(By.id("status"));
         assertThat(status.getText()).contains("412").contains("CDS-412-PREFETCH prefetch key renal is missing");
         assertThat(status.getDomAttribute("class")).contains("error");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -2,10 +2,6 @@ package org.hypomag.cds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 class MgOrderAndSourceEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern RULE_ID = Pattern.compile("\\b(D\\d{1,2}|T-[A-Z]+(-[A-Z]+)*|R\\d{2})\\b");
     private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
@@ -42,10 +38,8 @@ class MgOrderAndSourceEndToEndTest {
     int port;
 
     private JsonNode post(String service, JsonNode body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/" + service)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/" + service, body.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("cards");
     }
 

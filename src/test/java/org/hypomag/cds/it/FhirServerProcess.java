@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.hypomag.cds.testing.Http;
+
 /**
  * The HAPI FHIR JPA server of {@code fhir-server/} (its own Maven build: Spring 6 never meets the service's
  * Spring 7), run as a child process on a free loopback port. Builds the jar with the Maven wrapper when it is
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  * each test reads only the patients it loaded.
  */
 final class FhirServerProcess implements AutoCloseable {
+
+    private static final Http HTTP = Http.at("").accepting(Http.FHIR_OR_JSON);
 
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
     /** READY bound; raise with -Dit.fhirServer.startSeconds=... on a machine much slower or busier than 2 idle cores. */
@@ -117,7 +121,7 @@ final class FhirServerProcess implements AutoCloseable {
      */
     List<String> requestsSince(int before) throws InterruptedException {
         String marker = "it-marker-" + UUID.randomUUID();
-        Http.get(baseUrl() + "/Patient?_id=" + marker + "&_summary=count");
+        HTTP.get(baseUrl() + "/Patient?_id=" + marker + "&_summary=count").send();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             List<String> all = requests();

@@ -26,6 +26,7 @@ import org.hypomag.cds.clinical.DrugClass;
 import org.hypomag.cds.clinical.DrugRole;
 import org.hypomag.cds.clinical.Knowledge;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
         "cds.security.mode=demo", "cds.clock.fixed=2026-11-23T12:00:00Z"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PopulationIT {
+
+    private static final Http HTTP = Http.at("").accepting(Http.FHIR_OR_JSON);
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final long SEED = Long.getLong("it.population.seed", 42);
@@ -168,8 +171,8 @@ class PopulationIT {
     }
 
     private PatientCase load(Path f, ObjectNode bundle) throws Exception {
-        Http.Answer a = Http.post(server.baseUrl(), Http.FHIR_JSON, json.writeValueAsString(bundle),
-                Duration.ofMinutes(10));
+        Http.Answer a = HTTP.post(server.baseUrl(), json.writeValueAsString(bundle)).contentType(Http.FHIR_JSON)
+                .timeout(Duration.ofMinutes(10)).send();
         assertEquals(200, a.status(), f.getFileName() + " refused: " + a.body().substring(0,
                 Math.min(500, a.body().length())));
         JsonNode response = json.readTree(a.body());
@@ -196,7 +199,7 @@ class PopulationIT {
         for (String q : List.of("Patient/" + p, "Observation?patient=" + p + "&_sort=-date&_count=20",
                 "MedicationRequest?patient=" + p + "&_count=100", "MedicationStatement?patient=" + p,
                 "Condition?patient=" + p + "&clinical-status:not=resolved,inactive,remission")) {
-            Http.get(server.baseUrl() + "/" + Http.encodeQuery(q));
+            HTTP.get(server.baseUrl() + "/" + Http.encodeQuery(q)).send();
         }
     }
 
@@ -238,8 +241,8 @@ class PopulationIT {
             ctx.putArray("selections").add("MedicationRequest/draft-furosemide");
         }
         long t = System.nanoTime();
-        Http.Answer a = Http.post("http://127.0.0.1:" + servicePort + "/cds-services/" + service,
-                "application/json", json.writeValueAsString(req));
+        Http.Answer a = HTTP.post("http://127.0.0.1:" + servicePort + "/cds-services/" + service,
+                json.writeValueAsString(req)).send();
         return new Call(c.id(), hook, run, a.status(), ms(System.nanoTime() - t), a.body(), c.chartSize());
     }
 

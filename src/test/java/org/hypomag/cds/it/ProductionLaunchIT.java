@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hypomag.cds.security.TestIssuer;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +37,7 @@ class ProductionLaunchIT {
     private static final Path HOOKS = BASEDIR.resolve("hooks");
     private static final String PATIENT_VIEW = "/cds-services/hypomagnesemia-patient-view";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.service.startSeconds", 120));
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Http HTTP = Http.at("");
 
     private static Path appJar;
 
@@ -81,12 +76,12 @@ class ProductionLaunchIT {
             assertTrue(service.log().contains("Starting AOT-processed"), "not started from the AOT classes");
             String body = Files.readString(HOOKS.resolve("patient-view-severe-ckd-prefetch.json"));
 
-            Answer anonymous = post(base + PATIENT_VIEW, body, null);
+            Http.Answer anonymous = HTTP.post(base + PATIENT_VIEW, body).send();
             assertEquals(401, anonymous.status(), anonymous.body());
             assertTrue(anonymous.body().contains("AUTH-MISSING-TOKEN"), anonymous.body());
 
             String token = issuer.token(base + PATIENT_VIEW, Instant.now()).sign();
-            Answer signed = post(base + PATIENT_VIEW, body, token);
+            Http.Answer signed = HTTP.post(base + PATIENT_VIEW, body).bearer(token).send();
             assertEquals(200, signed.status(), signed.body());
             assertTrue(signed.body().startsWith("{\"cards\":["), signed.body());
         }
@@ -98,8 +93,8 @@ class ProductionLaunchIT {
         String base = "http://127.0.0.1:" + port;
         try (Service service = Service.start("demo", port, "--spring.profiles.active=demo")) {
             assertTrue(service.log().contains("Starting AOT-processed"), "not started from the AOT classes");
-            Answer answer = post(base + PATIENT_VIEW,
-                    Files.readString(HOOKS.resolve("patient-view-severe-ckd-prefetch.json")), null);
+            Http.Answer answer = HTTP.post(base + PATIENT_VIEW,
+                    Files.readString(HOOKS.resolve("patient-view-severe-ckd-prefetch.json"))).send();
             assertEquals(200, answer.status(), answer.body());
             assertTrue(answer.body().startsWith("{\"cards\":["), answer.body());
         }
@@ -139,27 +134,6 @@ class ProductionLaunchIT {
 
     // --- helpers
 
-    record Answer(int status, String body) {
-    }
-
-    private static Answer post(String url, String body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -181,18 +155,14 @@ class ProductionLaunchIT {
             Service s = new Service(new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start(), log);
             long until = System.nanoTime() + START_TIMEOUT.toNanos();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
             while (true) {
                 if (!s.process.isAlive()) {
                     fail("service '" + name + "' died: " + s.log());
                 }
-                try {
-                    if (CLIENT.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return s;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
+                // status -1 while it is not listening yet
+                if (HTTP.get("http://127.0.0.1:" + port + "/actuator/health").timeout(Duration.ofSeconds(10))
+                        .sendOrIoError().status() == 200) {
+                    return s;
                 }
                 if (System.nanoTime() > until) {
                     s.close();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
         "cds.fhir.query-timeout=20s", "cds.fhir.deadline=30s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealFhirServerIT {
+
+    private static final Http HTTP = Http.at("").accepting(Http.FHIR_OR_JSON);
 
     static final String SERVICE = "hypomagnesemia-patient-view";
     /** The patient whose data must raise a card once the engine and FHIR fetch are merged. */
@@ -154,7 +157,7 @@ class RealFhirServerIT {
 
     private JsonNode prefetchValue(String template, String patientId) {
         String query = template.replace("{{context.patientId}}", patientId);
-        Http.Answer a = Http.get(server.baseUrl() + "/" + Http.encodeQuery(query));
+        Http.Answer a = HTTP.get(server.baseUrl() + "/" + Http.encodeQuery(query)).send();
         assertEquals(200, a.status(), "prefetch query " + query + ": " + a.body());
         return json.readTree(a.body());
     }
@@ -169,11 +172,11 @@ class RealFhirServerIT {
             request.set("prefetch", prefetch);
         }
         request.putObject("context").put("userId", "Practitioner/it-user").put("patientId", patientId);
-        return Http.post(serviceUrl("/cds-services/" + SERVICE), "application/json", request.toString());
+        return HTTP.post(serviceUrl("/cds-services/" + SERVICE), request.toString()).send();
     }
 
     private Map<String, String> discoveryTemplates() {
-        Http.Answer a = Http.get(serviceUrl("/cds-services"));
+        Http.Answer a = HTTP.get(serviceUrl("/cds-services")).send();
         assertEquals(200, a.status(), "discovery: " + a.body());
         for (JsonNode s : json.readTree(a.body()).path("services")) {
             if (SERVICE.equals(s.path("id").asString())) {

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.hypomag.cds.testing.Http;
+
 /**
  * Every {@code fhir-samples/*.json} transaction Bundle as found at run time, POSTed to the server's base.
  *
@@ -20,6 +22,8 @@ import tools.jackson.databind.ObjectMapper;
  * @param patientIds the Patient ids the bundles create, in file order
  */
 record SampleLoad(List<Path> files, Map<String, String> failures, List<String> patientIds) {
+
+    private static final Http HTTP = Http.at("").accepting(Http.FHIR_OR_JSON);
 
     static SampleLoad load(Path dir, String fhirBase, ObjectMapper json) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -33,7 +37,7 @@ record SampleLoad(List<Path> files, Map<String, String> failures, List<String> p
         List<String> patientIds = new ArrayList<>();
         for (Path file : files) {
             String bundle = Files.readString(file);
-            Http.Answer a = Http.post(fhirBase, Http.FHIR_JSON, bundle);
+            Http.Answer a = HTTP.post(fhirBase, bundle).contentType(Http.FHIR_JSON).send();
             if (a.status() != 200) {
                 failures.put(file.getFileName().toString(), a.status() + " " + a.body());
             }

@@ -10,11 +10,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.hypomag.cds.testing.Http;
+
 /**
  * {@code POST [base]/<Type>/$validate} on the real server. The server has no terminology service, so issues
  * about unknown code systems or code validation are printed and ignored; any other error or fatal issue fails.
  */
 final class ServerValidation {
+
+    private static final Http HTTP = Http.at("").accepting(Http.FHIR_OR_JSON);
 
     /** Messages the validator gives for codes it cannot check without a terminology server. */
     static final Pattern TERMINOLOGY = Pattern.compile("(?i)CodeSystem is unknown|unknown code ?system"
@@ -27,7 +31,8 @@ final class ServerValidation {
         String type = resource.path("resourceType").asString();
         ObjectNode parameters = json.createObjectNode().put("resourceType", "Parameters");
         parameters.putArray("parameter").addObject().put("name", "resource").set("resource", resource);
-        Http.Answer a = Http.post(fhirBase + "/" + type + "/$validate", Http.FHIR_JSON, parameters.toString());
+        Http.Answer a = HTTP.post(fhirBase + "/" + type + "/$validate", parameters.toString())
+                .contentType(Http.FHIR_JSON).send();
         JsonNode outcome = json.readTree(a.body());
         assertEquals("OperationOutcome", outcome.path("resourceType").asString(), type + " $validate: " + a.body());
         List<String> errors = new ArrayList<>();

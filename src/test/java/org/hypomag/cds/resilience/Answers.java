@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import tools.jackson.databind.JsonNode;
 
+import org.hypomag.cds.testing.Http;
+
 /** What every answer of the service must look like, however bad the request. */
 final class Answers {
 
@@ -14,7 +16,7 @@ final class Answers {
      * Never a 5xx; a non-2xx is a 4xx whose body is an OperationOutcome with a stable code; a 2xx on a hook
      * endpoint is a CDS response with a {@code cards} array.
      */
-    static void assertWellFormed(RawHttp.Answer answer, boolean hookEndpoint, String what) {
+    static void assertWellFormed(Http.Answer answer, boolean hookEndpoint, String what) {
         assertThat(answer.ioError()).as("connection failed for %s: %s", what, answer.body()).isFalse();
         assertThat(answer.status()).as("status for %s; body %s", what, head(answer.body())).isLessThan(500);
         if (answer.status() >= 200 && answer.status() < 300) {
@@ -31,7 +33,7 @@ final class Answers {
                 .startsWith("CDS-" + answer.status());
     }
 
-    private static JsonNode parse(RawHttp.Answer answer, String what) {
+    private static JsonNode parse(Http.Answer answer, String what) {
         try {
             return HookRequests.JSON.readTree(answer.body());
         } catch (RuntimeException e) {

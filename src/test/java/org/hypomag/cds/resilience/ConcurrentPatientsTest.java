@@ -2,10 +2,6 @@ package org.hypomag.cds.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,20 +81,15 @@ class ConcurrentPatientsTest {
         assertThat(patients).hasSize(100);
         Set<String> allTimes = new HashSet<>();
         patients.forEach(p -> allTimes.add(SHOWN.format(p.drawn())));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        Http http = Http.local(port);
+        List<CompletableFuture<Http.Answer>> inFlight = new ArrayList<>();
         for (Patient p : patients) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + HookRequests.PATIENT_VIEW)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request(p).toString())).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(http.post(HookRequests.PATIENT_VIEW, request(p).toString()).sendAsync());
         }
         for (int i = 0; i < patients.size(); i++) {
             Patient p = patients.get(i);
-            HttpResponse<String> r = inFlight.get(i).join();
-            assertThat(r.statusCode()).as("%s: %s", p.id(), r.body()).isEqualTo(200);
+            Http.Answer r = inFlight.get(i).join();
+            assertThat(r.status()).as("%s: %s", p.id(), r.body()).isEqualTo(200);
             String text = cardText(HookRequests.JSON.readTree(r.body()));
             Set<String> named = new HashSet<>();
             Matcher m = TIME.matcher(text);

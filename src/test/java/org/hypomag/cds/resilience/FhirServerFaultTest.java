@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class FhirServerFaultTest {
 
     @LocalServerPort
     int port;
-    RawHttp http;
+    Http http;
 
     @BeforeAll
     static void startFhirServer() {
@@ -66,7 +67,7 @@ class FhirServerFaultTest {
 
     @BeforeEach
     void healthyServerExceptWhereATestSaysOtherwise() {
-        http = new RawHttp(port);
+        http = Http.local(port).accepting(Http.JSON_TYPE);
         FHIR.resetAll();
         FHIR.stubFor(any(urlPathMatching("/fhir/.*")).atPriority(10).willReturn(fhirJson(
                 HookRequests.bundle(List.of()).toString())));
@@ -113,7 +114,7 @@ class FhirServerFaultTest {
             String bundle = HookRequests.bundle(List.of(HookRequests.magnesium("mg1", "p1", "1.25", "mg/dL",
                     java.time.Instant.now().minusSeconds(3600).toString()))).toString().replace("1.25", hostile);
             magnesiumAnswers(fhirJson(bundle));
-            RawHttp.Answer a = callWithinDeadline();
+            Http.Answer a = callWithinDeadline();
             assertCouldNotCheckMagnesium(a);
             assertThat(a.body().length()).as(hostile).isLessThan(64 * 1024);
             assertThat(a.body()).as(hostile).doesNotContain("000000000000000000000000000000");
@@ -126,7 +127,7 @@ class FhirServerFaultTest {
         String bundle = HookRequests.bundle(List.of(HookRequests.magnesium("mg1", "p1", "40", "mg/dL",
                 java.time.Instant.now().minusSeconds(3600).toString()))).toString();
         magnesiumAnswers(fhirJson(bundle));
-        RawHttp.Answer a = callWithinDeadline();
+        Http.Answer a = callWithinDeadline();
         assertCouldNotCheckMagnesium(a);
         assertThat(a.body()).contains("data error").doesNotContain("ypermagnesemia");
     }
@@ -151,7 +152,7 @@ class FhirServerFaultTest {
                 "2026-11-20T08:00:00Z")));
         page.putArray("link").addObject().put("relation", "next").put("url", self);
         magnesiumAnswers(fhirJson(page.toString()));
-        RawHttp.Answer a = callWithinDeadline();
+        Http.Answer a = callWithinDeadline();
         Answers.assertWellFormed(a, true, "page loop");
         assertThat(FHIR.countRequestsMatching(anyRequestedFor(urlPathEqualTo("/fhir/Observation"))
                 .withQueryParam("code", containing("19123-9")).build()).getCount())
@@ -163,7 +164,7 @@ class FhirServerFaultTest {
         try (StreamingFhirServer bulk = new StreamingFhirServer(50 * MB)) {
             long before = heapAfterGc();
             resetPeaks();
-            RawHttp.Answer a = callWithinDeadline(bulk.baseUrl());
+            Http.Answer a = callWithinDeadline(bulk.baseUrl());
             long oldPeakGrowth = oldGenPeak() - before;
             long retained = heapAfterGc() - before;
             System.out.printf(Locale.ROOT, "50 MB bundle: old-generation peak +%d MB during the call, retained +%d MB "
@@ -175,23 +176,23 @@ class FhirServerFaultTest {
         }
     }
 
-    private RawHttp.Answer callWithinDeadline() {
+    private Http.Answer callWithinDeadline() {
         return callWithinDeadline(FHIR.baseUrl());
     }
 
-    private RawHttp.Answer callWithinDeadline(String fhirBase) {
-        RawHttp.Answer a = callWithin(fhirBase);
+    private Http.Answer callWithinDeadline(String fhirBase) {
+        Http.Answer a = callWithin(fhirBase);
         assertThat(a.millis()).as("answer time, deadline %d ms", DEADLINE_MS).isLessThanOrEqualTo(DEADLINE_MS + MARGIN_MS);
         return a;
     }
 
-    private RawHttp.Answer callWithin(String fhirBase) {
+    private Http.Answer callWithin(String fhirBase) {
         ObjectNode req = HookRequests.valid(HookRequests.PATIENT_VIEW, "p1");
         req.remove("prefetch");
         req.put("fhirServer", fhirBase + "/fhir");
         req.putObject("fhirAuthorization").put("access_token", "opaque-test-token").put("token_type", "Bearer")
                 .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "hypomag-cds");
-        RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, req.toString());
+        Http.Answer a = http.post(HookRequests.PATIENT_VIEW, req.toString()).sendOrIoError();
         Answers.assertWellFormed(a, true, "call with a faulty FHIR server");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a;
@@ -201,7 +202,7 @@ class FhirServerFaultTest {
      * A could-not-check card lists magnesium among what is unknown: in its summary after "could not check",
      * or as a line "- magnesium: reason" in its detail (a generic "magnesium check incomplete" is not enough).
      */
-    private static void assertCouldNotCheckMagnesium(RawHttp.Answer a) {
+    private static void assertCouldNotCheckMagnesium(Http.Answer a) {
         JsonNode cards = HookRequests.JSON.readTree(a.body()).path("cards");
         boolean named = false;
         for (JsonNode card : cards) {

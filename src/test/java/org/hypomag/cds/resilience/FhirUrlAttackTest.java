@@ -16,6 +16,7 @@ import java.util.Locale;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class FhirUrlAttackTest {
 
     @LocalServerPort
     int port;
-    RawHttp http;
+    Http http;
 
     @BeforeAll
     static void start() {
@@ -56,7 +57,7 @@ class FhirUrlAttackTest {
 
     @BeforeEach
     void healthy() {
-        http = new RawHttp(port);
+        http = Http.local(port).accepting(Http.JSON_TYPE);
         for (WireMockServer s : List.of(FHIR, FHIR6)) {
             s.resetAll();
             s.stubFor(any(urlPathMatching("/fhir/.*")).atPriority(10).willReturn(json(HookRequests.bundle(List.of()).toString())));
@@ -70,13 +71,13 @@ class FhirUrlAttackTest {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json").withBody(body);
     }
 
-    RawHttp.Answer call(String fhirServer, String patientId) {
+    Http.Answer call(String fhirServer, String patientId) {
         ObjectNode req = HookRequests.valid(HookRequests.PATIENT_VIEW, patientId);
         req.remove("prefetch");
         req.put("fhirServer", fhirServer);
         req.putObject("fhirAuthorization").put("access_token", "opaque-test-token").put("token_type", "Bearer")
                 .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "hypomag-cds");
-        RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, req.toString());
+        Http.Answer a = http.post(HookRequests.PATIENT_VIEW, req.toString()).sendOrIoError();
         assertThat(a.status()).as(a.body()).isLessThan(500);
         assertThat(HookRequests.JSON.readTree(a.body()).isObject()).isTrue();
         if (a.status() != 200) {
@@ -102,7 +103,7 @@ class FhirUrlAttackTest {
             page.putArray("link").addObject().put("relation", "next").put("url", next);
             FHIR.stubFor(any(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("19123-9"))
                     .atPriority(1).willReturn(json(page.toString())));
-            RawHttp.Answer a = call(base + "/fhir", "p1");
+            Http.Answer a = call(base + "/fhir", "p1");
             assertThat(a.status()).as(next).isEqualTo(200);
             for (String url : urlsWithToken(FHIR)) {
                 String u = url.toLowerCase(Locale.ROOT);
@@ -117,7 +118,7 @@ class FhirUrlAttackTest {
         for (String server : List.of(FHIR.baseUrl() + "/fhir/..;/x", FHIR.baseUrl() + "/fhir/%2e%2e/x",
                 FHIR.baseUrl() + "/fhir/./x", FHIR.baseUrl() + "/fhir;a=b")) {
             FHIR.resetRequests();
-            RawHttp.Answer a = call(server, "p1");
+            Http.Answer a = call(server, "p1");
             assertThat(a.status()).as(server).isBetween(400, 403);
             assertThat(FHIR.getAllServeEvents()).as(server).isEmpty();
         }
@@ -127,7 +128,7 @@ class FhirUrlAttackTest {
     void dotIds_areRefusedNotFetched() {
         for (String id : List.of("..", ".")) {
             FHIR.resetRequests();
-            RawHttp.Answer a = call(FHIR.baseUrl() + "/fhir", id);
+            Http.Answer a = call(FHIR.baseUrl() + "/fhir", id);
             assertThat(a.status()).as(id).isEqualTo(400);
             assertThat(a.body()).contains("CDS-400-PATIENT");
             assertThat(FHIR.getAllServeEvents()).as(id).isEmpty();
@@ -140,7 +141,7 @@ class FhirUrlAttackTest {
         FHIR6.stubFor(any(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("19123-9"))
                 .atPriority(1).willReturn(json(HookRequests.bundle(List.of(HookRequests.magnesium("mg1", "p1", "0.8",
                         "mg/dL", Instant.now().minusSeconds(3600).toString()))).toString())));
-        RawHttp.Answer a = call(base, "p1");
+        Http.Answer a = call(base, "p1");
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body()).doesNotContain("not a valid URL").contains("evere");
         assertThat(urlsWithToken(FHIR6)).anyMatch(u -> u.startsWith("/fhir/Observation"));
@@ -161,7 +162,7 @@ class FhirUrlAttackTest {
         assertThat(refused).isEqualTo(notFound);
     }
 
-    static String cardTexts(RawHttp.Answer a) {
+    static String cardTexts(Http.Answer a) {
         StringBuilder sb = new StringBuilder();
         HookRequests.JSON.readTree(a.body()).path("cards").forEach(c -> sb.append(c.path("summary").asString())
                 .append('\n').append(c.path("detail").asString()).append('\n'));

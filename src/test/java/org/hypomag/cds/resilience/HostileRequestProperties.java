@@ -21,6 +21,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.hypomag.cds.CdsApplication;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,13 +43,13 @@ class HostileRequestProperties {
 
     static final int MIN_REQUESTS = HostileTries.scaled(10_000);
     static ConfigurableApplicationContext app;
-    static RawHttp http;
+    static Http http;
 
     @BeforeContainer
     static void startService() {
         app = new SpringApplicationBuilder(CdsApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
                 "--cds.security.mode=demo", "--spring.main.banner-mode=off");
-        http = new RawHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+        http = Http.local(((WebServerApplicationContext) app).getWebServer().getPort()).accepting(Http.JSON_TYPE);
     }
 
     @AfterContainer
@@ -56,11 +57,11 @@ class HostileRequestProperties {
         try {
             System.out.printf("HostileRequestProperties: %d requests sent, status histogram %s%n", http.sent(),
                     http.histogram());
-            RawHttp.Answer health = http.get("/actuator/health");
+            Http.Answer health = http.get("/actuator/health").sendOrIoError();
             assertThat(health.status()).isEqualTo(200);
             assertThat(HookRequests.JSON.readTree(health.body()).path("status").asString()).isEqualTo("UP");
             for (String path : HookRequests.HOOK_PATHS) {
-                RawHttp.Answer ok = http.post(path, HookRequests.valid(path, "healthy-1").toString());
+                Http.Answer ok = http.post(path, HookRequests.valid(path, "healthy-1").toString()).sendOrIoError();
                 assertThat(ok.status()).as("valid %s after the storm: %s", path, ok.body()).isEqualTo(200);
             }
             assertThat(http.sent()).as("hostile requests sent").isGreaterThanOrEqualTo(MIN_REQUESTS);
@@ -72,7 +73,7 @@ class HostileRequestProperties {
     @Example
     void pathsTomcatRefusesItself_getAnOperationOutcomeNotHtml() {
         for (String path : List.of("/cds-services/%00", "/cds-services/a%2Fb", "/cds-services/%2e%2e%2f%00")) {
-            RawHttp.Answer a = http.get(path);
+            Http.Answer a = http.get(path).sendOrIoError();
             assertThat(a.status()).as(path).isEqualTo(400);
             Answers.assertWellFormed(a, false, "GET " + path);
         }
@@ -81,13 +82,13 @@ class HostileRequestProperties {
     @Property(tries = 2500, seed = "20261123", shrinking = ShrinkingMode.OFF)
     void randomBodies_neverServerError(@ForAll("anyEndpoint") String path, @ForAll("rawBodies") byte[] body,
                                        @ForAll("contentTypes") String contentType) {
-        RawHttp.Answer a = http.send("POST", path, body, contentType);
+        Http.Answer a = http.request("POST", path).body(body).contentType(contentType).sendOrIoError();
         Answers.assertWellFormed(a, isHook(path), "random body to " + path);
     }
 
     @Property(tries = 3600, seed = "20261124", shrinking = ShrinkingMode.OFF)
     void everyFieldWithAWrongValue_neverServerError(@ForAll("mutatedRequests") Call call) {
-        Answers.assertWellFormed(http.post(call.path(), call.body()), isHook(call.path()), call.what());
+        Answers.assertWellFormed(http.post(call.path(), call.body()).sendOrIoError(), isHook(call.path()), call.what());
     }
 
     @Property(tries = 1500, seed = "20261125", shrinking = ShrinkingMode.OFF)
@@ -103,7 +104,8 @@ class HostileRequestProperties {
         if (withClosedFhirServer) {
             req.put("fhirServer", "http://127.0.0.1:1/fhir");
         }
-        Answers.assertWellFormed(http.post(path, req.toString()), true, "wrong prefetch " + keys + " to " + path);
+        Answers.assertWellFormed(http.post(path, req.toString()).sendOrIoError(), true,
+                "wrong prefetch " + keys + " to " + path);
     }
 
     @Property(tries = 2200, seed = "20261126", shrinking = ShrinkingMode.OFF)
@@ -118,7 +120,8 @@ class HostileRequestProperties {
         };
         byte[] body = "GET".equals(method) || "DELETE".equals(method) ? null
                 : HookRequests.valid(HookRequests.PATIENT_VIEW, "p1").toString().getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer a = http.send(method, path, body, body == null ? null : "application/json");
+        Http.Answer a = http.request(method, path).body(body).contentType(body == null ? null : "application/json")
+                .sendOrIoError();
         Answers.assertWellFormed(a, path.startsWith("/cds-services/") && shape != 1, method + " " + path);
     }
 
@@ -133,7 +136,7 @@ class HostileRequestProperties {
             case "magnesium" -> valid.replace("\"magnesium\":null", "\"magnesium\":" + deep);
             default -> valid.replace("\"encounterId\":\"enc-1\"", "\"encounterId\":" + deep);
         };
-        Answers.assertWellFormed(http.post(path, body), true, depth + " nested at " + place);
+        Answers.assertWellFormed(http.post(path, body).sendOrIoError(), true, depth + " nested at " + place);
     }
 
     @Property(tries = 24, seed = "20261128", shrinking = ShrinkingMode.OFF, generation = GenerationMode.RANDOMIZED)
@@ -149,7 +152,7 @@ class HostileRequestProperties {
             default -> ((ObjectNode) req.get("context")).put("extra", huge);
         }
         byte[] body = req.toString().getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer a = http.send("POST", path, body, "application/json");
+        Http.Answer a = http.request("POST", path).body(body).contentType("application/json").sendOrIoError();
         long bytes = body.length;
         if (bytes > 5L * 1024 * 1024) {
             assertThat(a.status()).as("%d bytes", bytes).isEqualTo(413);
@@ -174,7 +177,8 @@ class HostileRequestProperties {
         if (path.endsWith("order-sign")) {
             context.remove("selections");
         }
-        Answers.assertWellFormed(http.post(path, req.toString()), true, count + " draft orders to " + path);
+        Answers.assertWellFormed(http.post(path, req.toString()).sendOrIoError(), true,
+                count + " draft orders to " + path);
     }
 
     record Call(String path, String body, String what) {

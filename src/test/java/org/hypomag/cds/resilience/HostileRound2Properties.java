@@ -17,6 +17,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.hypomag.cds.CdsApplication;
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,19 +33,19 @@ import tools.jackson.databind.node.ObjectNode;
 class HostileRound2Properties {
 
     static ConfigurableApplicationContext app;
-    static RawHttp http;
+    static Http http;
 
     @BeforeContainer
     static void startService() {
         app = new SpringApplicationBuilder(CdsApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
                 "--cds.security.mode=demo", "--spring.main.banner-mode=off");
-        http = new RawHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+        http = Http.local(((WebServerApplicationContext) app).getWebServer().getPort()).accepting(Http.JSON_TYPE);
     }
 
     @AfterContainer
     static void stop() {
         try {
-            assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(http.get("/actuator/health").sendOrIoError().status()).isEqualTo(200);
         } finally {
             app.close();
         }
@@ -58,7 +59,7 @@ class HostileRound2Properties {
         return req.toString().replace("1.25", numberText);
     }
 
-    static String cardsText(RawHttp.Answer a) {
+    static String cardsText(Http.Answer a) {
         JsonNode cards = HookRequests.JSON.readTree(a.body()).path("cards");
         StringBuilder sb = new StringBuilder();
         cards.forEach(c -> sb.append(c.path("summary").asString()).append('\n').append(c.path("detail").asString())
@@ -80,7 +81,7 @@ class HostileRound2Properties {
 
     @Property(tries = 60, seed = "20261202", shrinking = ShrinkingMode.OFF)
     void unboundedDecimalInPrefetch_isCouldNotCheckNeverA5xxNorAHugeCard(@ForAll("unboundedNumbers") String number) {
-        RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number));
+        Http.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number)).sendOrIoError();
         Answers.assertWellFormed(a, true, "Mg value " + Answers.head(number));
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.millis()).as("answer time").isLessThan(10_000);
@@ -92,7 +93,7 @@ class HostileRound2Properties {
     @Example
     void theReviewsExactValues_areCouldNotCheck() {
         for (String number : List.of("1E+999999999", "1E-100000000", "1E+10000000")) {
-            RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number));
+            Http.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number)).sendOrIoError();
             assertThat(a.status()).as(number).isEqualTo(200);
             assertThat(a.body().length()).as(number).isLessThan(32 * 1024);
             assertThat(cardsText(a).toLowerCase(java.util.Locale.ROOT)).as(number).contains("could not check");
@@ -102,7 +103,7 @@ class HostileRound2Properties {
     @Example
     void implausibleMagnesium_isADataErrorOnTheCardNotAGrade() {
         for (String number : List.of("0.000", "40", "-1")) {
-            RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number));
+            Http.Answer a = http.post(HookRequests.PATIENT_VIEW, patientViewWithMagnesium(number)).sendOrIoError();
             assertThat(a.status()).as(number).isEqualTo(200);
             String text = cardsText(a);
             assertThat(text).as(number).contains("data error").doesNotContain("evere hypomagnesemia")
@@ -116,7 +117,7 @@ class HostileRound2Properties {
     void errorPathAndTrace_areOperationOutcomes() {
         for (String[] call : new String[][] {{"GET", "/error"}, {"POST", "/error"}, {"TRACE", "/cds-services"},
                 {"TRACE", "/"}, {"TRACE", "/error"}}) {
-            RawHttp.Answer a = http.send(call[0], call[1], null, null);
+            Http.Answer a = http.request(call[0], call[1]).sendOrIoError();
             assertThat(a.status()).as("%s %s", call[0], call[1]).isBetween(400, 499);
             JsonNode body = HookRequests.JSON.readTree(a.body());
             assertThat(body.path("resourceType").asString()).as("%s %s: %s", call[0], call[1], a.body())
@@ -130,14 +131,10 @@ class HostileRound2Properties {
     @Example
     void demoMode_refusesANonLoopbackHost() throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(("GET /cds-services HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 403").contains("OperationOutcome").doesNotContain("\"services\"");
-        }
-        assertThat(http.get("/cds-services").status()).isEqualTo(200);
+        String answer = Http.rawExchange(port,
+                "GET /cds-services HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 403").contains("OperationOutcome").doesNotContain("\"services\"");
+        assertThat(http.get("/cds-services").sendOrIoError().status()).isEqualTo(200);
     }
 
     @Example
@@ -159,7 +156,8 @@ class HostileRound2Properties {
     @Example
     void dotPatientIds_are400() {
         for (String id : List.of("..", ".")) {
-            RawHttp.Answer a = http.post(HookRequests.PATIENT_VIEW, HookRequests.valid(HookRequests.PATIENT_VIEW, id).toString());
+            Http.Answer a = http.post(HookRequests.PATIENT_VIEW, HookRequests.valid(HookRequests.PATIENT_VIEW, id)
+                    .toString()).sendOrIoError();
             assertThat(a.status()).as(id).isEqualTo(400);
             assertThat(a.body()).contains("CDS-400-PATIENT");
         }

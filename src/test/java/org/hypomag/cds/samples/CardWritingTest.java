@@ -2,10 +2,6 @@ package org.hypomag.cds.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +17,7 @@ import org.hypomag.cds.clinical.TextKeys;
 import org.hypomag.cds.knowledge.KnowledgeLoader;
 import org.hypomag.cds.samples.HookExamples.Data;
 import org.hypomag.cds.samples.HookExamples.Example;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
 class CardWritingTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Knowledge K = KnowledgeLoader.loadDefault();
 
     /** Rule ids as the knowledge files write them: D5, D17, T-HOSP-IV-SEV, T-PEDS, R18. */
@@ -80,11 +76,8 @@ class CardWritingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void everyCard_readsCleanly(String name, String hook, ObjectNode request) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-" + hook)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/hypomagnesemia-" + hook, request.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         if (Boolean.getBoolean("cards.dump")) { // review aid: mvn test -Dtest=CardWritingTest -Dcards.dump=true
             java.nio.file.Path dir = java.nio.file.Path.of("target", "cards-dump");
             java.nio.file.Files.createDirectories(dir);

@@ -2,16 +2,13 @@ package org.hypomag.cds.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 class PatientViewSafetyEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String MG = "19123-9";
     private static final String EGFR = "98979-8";
     private static final String CREATININE = "2160-0";
@@ -201,10 +197,8 @@ class PatientViewSafetyEndToEndTest {
     }
 
     private JsonNode post(String hook, JsonNode body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-" + hook)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/hypomagnesemia-" + hook, body.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body()).path("cards");
     }
 

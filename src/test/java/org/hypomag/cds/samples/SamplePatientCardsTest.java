@@ -3,13 +3,10 @@ package org.hypomag.cds.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 class SamplePatientCardsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -71,10 +67,8 @@ class SamplePatientCardsTest {
         request.put("hookInstance", "0b7c6f6e-8a51-4df8-9f39-1f3f0c6d" + String.format("%04d", file.hashCode() & 0xfff));
         request.putObject("context").put("patientId", patientId).put("userId", "Practitioner/example");
         request.set("prefetch", new PrefetchBuilder(JSON).prefetch(JSON.readTree(SampleFiles.read(bundle)), patientId));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-patient-view")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/hypomagnesemia-patient-view", request.toString()).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode cards = JSON.readTree(r.body()).path("cards");
         if (topic == null) {
             assertThat(cards.size()).as(cards.toString()).isZero();

@@ -2,15 +2,12 @@ package org.hypomag.cds.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,15 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 class TrendLinkEndToEndTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static List<JsonNode> cards(int port, String file) throws Exception {
         String body = Files.readString(Path.of("hooks", file));
         String hook = JSON.readTree(body).path("hook").asString();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/cds-services/hypomagnesemia-" + hook)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Http.Answer r = Http.local(port).post("/cds-services/hypomagnesemia-" + hook, body).send();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();
         JSON.readTree(r.body()).path("cards").forEach(out::add);
         assertThat(out).as(file + " raises cards").isNotEmpty();

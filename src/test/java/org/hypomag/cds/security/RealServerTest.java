@@ -5,12 +5,9 @@ import static org.hypomag.cds.security.SecuredCalls.DISCOVERY_AUD;
 import static org.hypomag.cds.security.SecuredCalls.EHR;
 import static org.hypomag.cds.security.SecuredCalls.JWKS;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import org.hypomag.cds.TestPhases;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag(TestPhases.CONTEXT)
 @SpringBootTest(classes = SecuredTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RealServerTest {
-
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -46,9 +41,9 @@ class RealServerTest {
     void validToken_isAccepted_andNoTokenIsRefused() throws Exception {
         clock.set(SecuredTestApp.NOW);
         String token = EHR.token(DISCOVERY_AUD, SecuredTestApp.NOW).sign();
-        assertThat(send("/cds-services", token).statusCode()).isEqualTo(200);
-        HttpResponse<String> refused = send("/cds-services", null);
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(send("/cds-services", token).status()).isEqualTo(200);
+        Http.Answer refused = send("/cds-services", null);
+        assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cds-services\"");
         assertThat(refused.body()).contains("\"AUTH-MISSING-TOKEN\"");
     }
@@ -57,15 +52,11 @@ class RealServerTest {
     void encodedAndDotSegmentPaths_neverReachTheControllerWithoutToken() throws Exception {
         for (String path : new String[] {"/%63ds-services", "/x/../cds-services", "/cds-services/./x",
                 "/cds-services;a=b", "/CDS-services"}) {
-            assertThat(send(path, null).statusCode()).as(path).isIn(400, 401);
+            assertThat(send(path, null).status()).as(path).isIn(400, 401);
         }
     }
 
-    private HttpResponse<String> send(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Http.Answer send(String path, String token) {
+        return Http.local(port).get(path).bearer(token).send();
     }
 }

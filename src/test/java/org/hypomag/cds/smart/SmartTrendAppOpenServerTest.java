@@ -2,19 +2,13 @@ package org.hypomag.cds.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 
-import org.hypomag.cds.demo.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.hypomag.cds.testing.Chromium;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,28 +22,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "cds.security.mode=demo", "cds.clock.fixed=2026-11-23T08:00:00Z", "cds.demo.fhir.max-page-size=2"})
 class SmartTrendAppOpenServerTest {
 
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Chromium.Session BROWSER = new Chromium.Session("smart-open-chromium");
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.ensureInstalled();
-        driver = Chromium.start(Files.createTempDirectory("smart-open-chromium"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     private TrendPage open(String patientId) {
         String base = "http://localhost:" + port;
-        return new TrendPage(driver).open(base + "/smart/launch.html?fhirServiceUrl=" + base + "/demo/fhir&patientId="
-                + patientId);
+        return new TrendPage(BROWSER.driver()).open(base + "/smart/launch.html?fhirServiceUrl=" + base
+                + "/demo/fhir&patientId=" + patientId);
     }
 
     @Test
@@ -76,7 +58,7 @@ class SmartTrendAppOpenServerTest {
     @Test
     void severeCkd_chartTableDrugBarAndPaging_screenshotPerView() {
         TrendPage page = open("severe-ckd");
-        assertThat(driver.getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
+        assertThat(BROWSER.driver().getCurrentUrl()).contains("/smart/app.html").doesNotContain("code=");
         // 6 results of the plotted analytes (3 Mg, K, Ca, eGFR; creatinine is not asked for) in pages of 2 (3 pages)
         // + one page each for the three medication searches
         assertThat(Integer.parseInt(page.body("data-pages"))).isEqualTo(6);
@@ -88,9 +70,10 @@ class SmartTrendAppOpenServerTest {
         assertThat(page.drugs()).containsExactly(new TrendPage.DrugRow("Furosemide 40 mg tablet", "loop-diuretic",
                 "2026-04-27T00:00:00.000Z", ""));
         page.click("range-2y");
-        assertThat(driver.findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
+        assertThat(BROWSER.driver()
+                .findElements(By.cssSelector("#chart g.panel[data-analyte='MAGNESIUM'] circle.point")))
                 .hasSize(3);
-        assertThat(driver.findElements(By.cssSelector("#chart rect.bar")))
+        assertThat(BROWSER.driver().findElements(By.cssSelector("#chart rect.bar")))
                 .singleElement().satisfies(bar -> assertThat(bar.getDomAttribute("data-start"))
                         .isEqualTo("2026-04-27T00:00:00.000Z"));
         page.screenshot("severe-ckd-2y");
@@ -129,19 +112,17 @@ class SmartTrendAppOpenServerTest {
 
     @Test
     void appPages_sendStrictCsp_andConfigComesFromTheKnowledgeFiles() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        Http http = Http.at("http://localhost:" + port);
         for (String path : List.of("/smart/launch.html", "/smart/app.html", "/smart/app.js")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            Http.Answer r = http.get(path).send();
+            assertThat(r.status()).as(path).isEqualTo(200);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).contains("default-src 'none'", "script-src 'self';", "style-src 'self';",
                     "connect-src 'self' http://localhost:* http://127.0.0.1:*").doesNotContain("unsafe");
             assertThat(r.headers().firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(r.body()).doesNotContain("<script>").doesNotContain("style=");
         }
-        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/smart/config.json")).build(), HttpResponse.BodyHandlers.ofString());
+        Http.Answer config = http.get("/smart/config.json").send();
         assertThat(config.body()).contains("\"mmol/L\":2.431", "\"lowerLimit\":1.7", "\"staleAfterHours\":168",
                 "\"http://loinc.org|2601-3\"", "launch patient/Patient.rs patient/Observation.rs", "patient/Observation.read");
     }

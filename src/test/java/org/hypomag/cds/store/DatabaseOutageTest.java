@@ -2,12 +2,10 @@ package org.hypomag.cds.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hypomag.cds.store.Instances.SELECT;
-import static org.hypomag.cds.store.Instances.post;
 import static org.hypomag.cds.store.Instances.token;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hypomag.cds.security.TestIssuer;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,18 +54,18 @@ class DatabaseOutageTest {
             clients.submit(() -> {
                 for (int i = 0; running.get(); i++) {
                     String body = Instances.orderSelect("enc-" + client + "-" + i).toString();
-                    HttpResponse<String> r = post(http, SELECT, token(EHR, SELECT), body);
+                    Http.Answer r = Http.local(http).post(SELECT, body).bearer(token(EHR, SELECT)).send();
                     hookCalls.incrementAndGet();
-                    if (r.statusCode() != 200) {
-                        bad.add("hook " + r.statusCode() + " " + r.body());
+                    if (r.status() != 200) {
+                        bad.add("hook " + r.status() + " " + r.body());
                         continue;
                     }
-                    JsonNode cards = Instances.JSON.readTree(r.body()).path("cards");
+                    JsonNode cards = Http.JSON.readTree(r.body()).path("cards");
                     cardsIssued.addAndGet(cards.size());
-                    HttpResponse<String> f = post(http, SELECT + "/feedback", token(EHR, SELECT + "/feedback"),
-                            Instances.overridden(cards.get(0)));
-                    if (f.statusCode() != 200) {
-                        bad.add("feedback " + f.statusCode() + " " + f.body());
+                    Http.Answer f = Http.local(http).post(SELECT + "/feedback", Instances.overridden(cards.get(0)))
+                            .bearer(token(EHR, SELECT + "/feedback")).send();
+                    if (f.status() != 200) {
+                        bad.add("feedback " + f.status() + " " + f.body());
                     } else {
                         feedbackSent.incrementAndGet();
                     }
@@ -80,7 +79,7 @@ class DatabaseOutageTest {
             pg.stop();
             int atKill = hookCalls.get();
             await(() -> hookCalls.get() >= atKill + 30);
-            assertThat(Instances.get(http, "/actuator/health")).contains("DEGRADED");
+            assertThat(Http.local(http).get("/actuator/health").send().body()).contains("DEGRADED");
             assertThat(spool.size()).isPositive();
             pg = TestPostgres.own(pgData, port);
             int atReturn = hookCalls.get();
@@ -100,7 +99,7 @@ class DatabaseOutageTest {
                     .isEqualTo(feedbackSent.get());
             assertThat(sql.sql("SELECT COUNT(*) FROM issued_card").query(Long.class).single())
                     .isEqualTo(cardsIssued.get());
-            assertThat(Instances.get(http, "/actuator/health")).doesNotContain("DEGRADED");
+            assertThat(Http.local(http).get("/actuator/health").send().body()).doesNotContain("DEGRADED");
         } finally {
             app.close();
             pg.stop();

@@ -3,11 +3,11 @@ package org.hypomag.cds.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hypomag.cds.store.Instances.SELECT;
 import static org.hypomag.cds.store.Instances.SIGN;
-import static org.hypomag.cds.store.Instances.post;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -31,10 +31,11 @@ class EmbeddedDefaultRestartTest {
         ConfigurableApplicationContext first = Instances.startEmbedded(dataDir);
         try {
             assertThat(first.getBean(DataSourceProperties.class).getUrl()).startsWith("jdbc:h2:file:" + dataDir);
-            String shown = post(Instances.port(first), SELECT, null, select.toString()).body();
+            String shown = Http.local(Instances.port(first)).post(SELECT, select.toString()).send().body();
             JsonNode card = Instances.firstCard(shown);
             assertThat(card.at("/source/topic/code").asString()).isEqualTo("hypomag-order-wasting-drug");
-            assertThat(post(Instances.port(first), SELECT + "/feedback", null, Instances.overridden(card)).statusCode())
+            assertThat(Http.local(Instances.port(first)).post(SELECT + "/feedback", Instances.overridden(card))
+                    .send().status())
                     .isEqualTo(200);
         } finally {
             first.close();
@@ -42,11 +43,12 @@ class EmbeddedDefaultRestartTest {
         assertThat(Files.exists(dataDir.resolve("id-hash.key"))).isTrue();
         ConfigurableApplicationContext second = Instances.startEmbedded(dataDir);
         try {
-            String signed = post(Instances.port(second), SIGN, null, Instances.orderSign(select).toString()).body();
+            String signed = Http.local(Instances.port(second)).post(SIGN, Instances.orderSign(select).toString())
+                    .send().body();
             assertThat(Instances.topics(signed)).doesNotContain("hypomag-order-wasting-drug");
             // another encounter has no answered card: shown
-            String other = post(Instances.port(second), SIGN, null,
-                    Instances.orderSign(Instances.orderSelect("enc-other")).toString()).body();
+            String other = Http.local(Instances.port(second)).post(SIGN,
+                    Instances.orderSign(Instances.orderSelect("enc-other")).toString()).send().body();
             assertThat(Instances.topics(other)).contains("hypomag-order-wasting-drug");
         } finally {
             second.close();

@@ -2,19 +2,15 @@ package org.hypomag.cds.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hypomag.cds.CdsApplication;
 import org.hypomag.cds.security.TestIssuer;
+import org.hypomag.cds.testing.Http;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,8 +28,7 @@ final class Instances {
     static final String BASE = "https://cds.lb.test.example";
     static final String SELECT = "/cds-services/hypomagnesemia-order-select";
     static final String SIGN = "/cds-services/hypomagnesemia-order-sign";
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final JsonMapper JSON = Http.JSON;
 
     private Instances() {
     }
@@ -58,18 +53,6 @@ final class Instances {
                 "--cds.clock.fixed=2026-11-23T12:00:00Z");
     }
 
-    static String get(int port, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -86,23 +69,6 @@ final class Instances {
 
     static String token(TestIssuer ehr, String path) {
         return ehr.token(BASE + path, Instant.now()).sign();
-    }
-
-    static HttpResponse<String> post(int port, String path, String token, String body) {
-        try {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (token != null) {
-                r.header("Authorization", "Bearer " + token);
-            }
-            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** hooks/order-select-furosemide-moderate-ppi-prefetch.json with Mg 1.1 and no other drug, in an encounter. */

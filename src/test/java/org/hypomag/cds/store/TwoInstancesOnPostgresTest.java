@@ -3,10 +3,8 @@ package org.hypomag.cds.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hypomag.cds.store.Instances.SELECT;
 import static org.hypomag.cds.store.Instances.SIGN;
-import static org.hypomag.cds.store.Instances.post;
 import static org.hypomag.cds.store.Instances.token;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.hypomag.cds.security.TestIssuer;
+import org.hypomag.cds.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,11 +69,11 @@ class TwoInstancesOnPostgresTest {
     void tokenUsedAtA_isRefusedAtB() {
         String t = token(EHR, SELECT);
         String body = Instances.orderSelect("enc-token").toString();
-        assertThat(post(Instances.port(a), SELECT, t, body).statusCode()).isEqualTo(200);
-        HttpResponse<String> atB = post(Instances.port(b), SELECT, t, body);
-        assertThat(atB.statusCode()).isEqualTo(401);
+        assertThat(Http.local(Instances.port(a)).post(SELECT, body).bearer(t).send().status()).isEqualTo(200);
+        Http.Answer atB = Http.local(Instances.port(b)).post(SELECT, body).bearer(t).send();
+        assertThat(atB.status()).isEqualTo(401);
         assertThat(atB.body()).contains("AUTH-INVALID-TOKEN");
-        assertThat(post(Instances.port(a), SELECT, t, body).statusCode()).isEqualTo(401);
+        assertThat(Http.local(Instances.port(a)).post(SELECT, body).bearer(t).send().status()).isEqualTo(401);
         // the store's sessions commit without waiting for the WAL flush (cds.store.synchronous-commit=false)
         assertThat(JdbcClient.create(a.getBean(javax.sql.DataSource.class)).sql("SHOW synchronous_commit")
                 .query(String.class).single()).isEqualTo("off");
@@ -84,18 +83,20 @@ class TwoInstancesOnPostgresTest {
     @Order(2)
     void feedbackAtA_leavesTheCardOutOfOrderSignAtB() {
         ObjectNode select = Instances.orderSelect("enc-feedback");
-        HttpResponse<String> shown = post(Instances.port(a), SELECT, token(EHR, SELECT), select.toString());
+        Http.Answer shown = Http.local(Instances.port(a)).post(SELECT, select.toString()).bearer(token(EHR, SELECT))
+                .send();
         assertThat(Instances.topics(shown.body())).contains("hypomag-order-wasting-drug");
         // without feedback, order-sign at B shows the card again
         ObjectNode sign = Instances.orderSign(select);
-        assertThat(Instances.topics(post(Instances.port(b), SIGN, token(EHR, SIGN), sign.toString()).body()))
-                .contains("hypomag-order-wasting-drug");
+        assertThat(Instances.topics(Http.local(Instances.port(b)).post(SIGN, sign.toString()).bearer(token(EHR, SIGN))
+                .send().body())).contains("hypomag-order-wasting-drug");
 
         JsonNode card = Instances.firstCard(shown.body());
-        assertThat(post(Instances.port(a), SELECT + "/feedback", token(EHR, SELECT + "/feedback"),
-                Instances.overridden(card)).statusCode()).isEqualTo(200);
-        HttpResponse<String> atB = post(Instances.port(b), SIGN, token(EHR, SIGN), Instances.orderSign(select).toString());
-        assertThat(atB.statusCode()).isEqualTo(200);
+        assertThat(Http.local(Instances.port(a)).post(SELECT + "/feedback", Instances.overridden(card))
+                .bearer(token(EHR, SELECT + "/feedback")).send().status()).isEqualTo(200);
+        Http.Answer atB = Http.local(Instances.port(b)).post(SIGN, Instances.orderSign(select).toString())
+                .bearer(token(EHR, SIGN)).send();
+        assertThat(atB.status()).isEqualTo(200);
         assertThat(Instances.topics(atB.body())).doesNotContain("hypomag-order-wasting-drug");
 
         // the feedback row: what analytics needs, no id or comment in clear
@@ -121,7 +122,7 @@ class TwoInstancesOnPostgresTest {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int port = Instances.port(i % 2 == 0 ? a : b);
-                calls.add(() -> post(port, SELECT, t, body).statusCode());
+                calls.add(() -> Http.local(port).post(SELECT, body).bearer(t).send().status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -148,8 +149,9 @@ class TwoInstancesOnPostgresTest {
         startTogether();
         ObjectNode sign = Instances.orderSign(Instances.orderSelect("enc-feedback"));
         for (ConfigurableApplicationContext instance : List.of(a, b)) {
-            HttpResponse<String> r = post(Instances.port(instance), SIGN, token(EHR, SIGN), sign.toString());
-            assertThat(r.statusCode()).isEqualTo(200);
+            Http.Answer r = Http.local(Instances.port(instance)).post(SIGN, sign.toString()).bearer(token(EHR,
+                    SIGN)).send();
+            assertThat(r.status()).isEqualTo(200);
             assertThat(Instances.topics(r.body())).doesNotContain("hypomag-order-wasting-drug");
         }
         assertThat(sql().sql("SELECT COUNT(*) FROM feedback").query(Long.class).single()).isEqualTo(feedbackRows);

@@ -1,4 +1,4 @@
-package org.hypomag.cds.demo;
+package org.hypomag.cds.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,7 +19,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium for the browser tests. Installs {@code chromium} and {@code chromium-driver} with
  * apt-get when they are missing (CI runs as root) and fails, never skips, when they still are not there. Both
- * paths are named, so Selenium Manager never tries to download a browser or driver.
+ * paths are named, so Selenium Manager never tries to download a browser or driver. A test class that needs one
+ * browser for all its tests registers a {@link Session}.
  */
 public final class Chromium {
 
@@ -56,5 +60,38 @@ public final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return driver;
+    }
+
+    /**
+     * One headless Chromium for a whole test class, its profile in a new temporary directory:
+     * {@code @RegisterExtension static final Chromium.Session BROWSER = new Chromium.Session("x-chromium");}
+     * installs and starts it before the first test and quits it after the last.
+     */
+    public static final class Session implements BeforeAllCallback, AfterAllCallback {
+
+        private final String profilePrefix;
+        private ChromeDriver driver;
+
+        public Session(String profilePrefix) {
+            this.profilePrefix = profilePrefix;
+        }
+
+        public ChromeDriver driver() {
+            return driver;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            ensureInstalled();
+            driver = start(Files.createTempDirectory(profilePrefix));
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (driver != null) {
+                driver.quit();
+                driver = null;
+            }
+        }
     }
 }
