@@ -47,7 +47,6 @@ public class PatientDataResolver {
     private final LabPaging labPaging;
     private final Clock clock;
     private final List<FetchObserver> observers;
-    private final ServerWait serverWait;
 
     /** Without the lab-paging stop (every page within the bounds is read). */
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client) {
@@ -57,33 +56,28 @@ public class PatientDataResolver {
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
                         Clock clock) {
         this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
-                new QuantityNormaliser(units)), knowledge.thresholds()), clock, List.of(), ServerWait.NONE);
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, List.of());
     }
 
-    /**
-     * @param observers  told how each key was settled (metrics, the per-call log)
-     * @param serverWait told when the call's thread waits for fhirServer (the call gate lets another call work)
-     */
+    /** @param observers told how each key was settled (metrics, the per-call log) */
     @Autowired
     PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, Knowledge knowledge, UnitTable units,
-                        Clock clock, ObjectProvider<FetchObserver> observers, ObjectProvider<ServerWait> serverWait) {
+                        Clock clock, ObjectProvider<FetchObserver> observers) {
         this(fhirContext, client, new LabPaging(new ObservationMapper(knowledge.labCodes(),
-                new QuantityNormaliser(units)), knowledge.thresholds()), clock, observers.orderedStream().toList(),
-                serverWait.getIfAvailable(() -> ServerWait.NONE));
+                new QuantityNormaliser(units)), knowledge.thresholds()), clock, observers.orderedStream().toList());
     }
 
     private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock) {
-        this(fhirContext, client, labPaging, clock, List.of(), ServerWait.NONE);
+        this(fhirContext, client, labPaging, clock, List.of());
     }
 
     private PatientDataResolver(FhirContext fhirContext, FhirHttpClient client, LabPaging labPaging, Clock clock,
-                                List<FetchObserver> observers, ServerWait serverWait) {
+                                List<FetchObserver> observers) {
         this.reader = new PageReader(fhirContext.getResourceTypes());
         this.client = client;
         this.labPaging = client.properties().stopLabPaging() ? labPaging : null;
         this.clock = clock;
         this.observers = List.copyOf(observers);
-        this.serverWait = serverWait;
     }
 
     /**
@@ -102,8 +96,7 @@ public class PatientDataResolver {
             plan.withoutServer("fhirServer is not a usable http(s) URL",
                     "further pages not read: fhirServer is not usable");
         } else if (plan.needsServer()) {
-            serverWait.during(() -> fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results,
-                    plan.medications));
+            fetch(templates, request, deadline, plan.toFetch, plan.toContinue, plan.results, plan.medications);
             queried = true;
         }
         Map<DataKey, KeyResult> results = plan.results;
