@@ -61,8 +61,14 @@ class SignatureVerifiersTest {
     }
 
     @Test
-    void warmUp_checksAThrowawaySignatureThroughTheSameVerifiers() {
+    void warmUp_checksItsTokenThroughTheSameVerifiers_andATamperedCopyFails() throws Exception {
         assertThat(SignatureWarmup.run()).isTrue();
+        String tampered = SignatureWarmup.TOKEN.replace("eyJzdWIiOiJ3YXJtLXVwIn0",
+                Base64URL.encode("{\"sub\":\"other\"}").toString());
+        JWSVerifier verifier = verifiers.forKey(ECKey.parse(SignatureWarmup.KEY)).orElseThrow();
+
+        assertThat(SignedJWT.parse(SignatureWarmup.TOKEN).verify(verifier)).isTrue();
+        assertThat(SignedJWT.parse(tampered).verify(verifier)).isFalse();
     }
 
     @Test
