@@ -48,7 +48,9 @@ final class JwtVerifier {
         this.skew = properties.clockSkew();
         this.maxLifetime = properties.maxTokenLifetime();
         this.requireTyp = properties.requireTyp();
-        SignatureWarmup.startOnce();
+        if (properties.mode() == SecurityProperties.Mode.JWT) {
+            SignatureWarmup.startOnce(); // demo mode checks no signature: nothing to load
+        }
     }
 
     /** The verified caller; throws with a log-safe reason on any failed check. */
