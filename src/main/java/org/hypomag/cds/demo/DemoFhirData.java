@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.Resource;
 
@@ -14,15 +14,39 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The resources of every sample bundle, read once: what the read-only demo FHIR view searches. The bundles are
- * synthetic; nothing here is ever written.
+ * The resources of every sample bundle, read once on the first search (not at start-up, issue 16.5): what the
+ * read-only demo FHIR view searches. The bundles are synthetic; nothing here is ever written.
  */
 final class DemoFhirData {
 
-    private final List<JsonNode> resources = new ArrayList<>();
-    private final Map<String, JsonNode> byTypeAndId = new ConcurrentHashMap<>();
+    private final SampleCatalog catalog;
+    private volatile Index index;
+
+    /** The resources in bundle order and by "type/id" (the first of a duplicate id wins). */
+    private record Index(List<JsonNode> resources, Map<String, JsonNode> byTypeAndId) {
+    }
 
     DemoFhirData(SampleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = read(catalog);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static Index read(SampleCatalog catalog) {
+        List<JsonNode> resources = new ArrayList<>();
+        Map<String, JsonNode> byTypeAndId = new HashMap<>();
         JsonMapper mapper = JsonMapper.builder().build();
         for (SampleCatalog.SampleEntry e : catalog.entries()) {
             Resource r = catalog.file(e.file()).orElseThrow();
@@ -39,16 +63,17 @@ final class DemoFhirData {
                 throw new UncheckedIOException("cannot read sample " + e.file(), ex);
             }
         }
+        return new Index(List.copyOf(resources), Map.copyOf(byTypeAndId));
     }
 
     JsonNode read(String type, String id) {
-        return byTypeAndId.get(type + "/" + id);
+        return index().byTypeAndId().get(type + "/" + id);
     }
 
     /** Resources of a type whose subject/patient is {@code Patient/<patientId>} (all of the type when null). */
     List<JsonNode> ofPatient(String type, String patientId) {
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode r : resources) {
+        for (JsonNode r : index().resources()) {
             if (!type.equals(r.path("resourceType").asString(""))) {
                 continue;
             }

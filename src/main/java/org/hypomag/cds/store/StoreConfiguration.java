@@ -1,7 +1,6 @@
 package org.hypomag.cds.store;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +149,7 @@ class StoreConfiguration {
         } catch (IOException e) {
             host = "unknown-host";
         }
-        String id = host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+        String id = host + ":" + ProcessHandle.current().pid();
         return id.length() > 64 ? id.substring(id.length() - 64) : id;
     }
 }
