@@ -8,6 +8,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * Reads FHIR R4 JSON from a Jackson tree, as the service needs it: lenient where real servers are sloppy
@@ -16,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * primitive is absent), strict where the structure is wrong: an object or array where a value belongs, or a
  * value where an object belongs ({@code "code":"x"}), throws {@link Malformed}, so the data becomes unknown,
  * never empty. Decimals stay exact: the tree holds BigDecimals with their trailing zeros.
+ *
+ * <p>Each node's type is asked once ({@link JsonNode#getNodeType()}, a virtual call on every node class) and
+ * switched on, not through {@code isNull()}, {@code isString()}, {@code isObject()} one after the other (each of
+ * them asks the type again): these readers run for every element of every resource of a prefetch (issue 16).
  */
 final class FhirJson {
 
@@ -55,47 +60,49 @@ final class FhirJson {
     /** A primitive as text (a number or boolean as its JSON text); null when absent or JSON null. */
     static String string(JsonNode parent, String element) {
         JsonNode n = parent == null ? null : parent.get(element);
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return null;
         }
-        if (n.isString()) {
-            return n.stringValue();
-        }
-        if (n.isNumber() || n.isBoolean()) {
-            return n.asString();
-        }
-        throw new Malformed(element);
+        return switch (n.getNodeType()) {
+            case NULL -> null;
+            case STRING -> n.stringValue();
+            case NUMBER, BOOLEAN -> n.asString();
+            default -> throw new Malformed(element);
+        };
     }
 
     /** A complex element; null when absent, JSON null or empty. */
     static JsonNode object(JsonNode parent, String element) {
         JsonNode n = parent == null ? null : parent.get(element);
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return null;
         }
-        if (!n.isObject()) {
-            throw new Malformed(element);
-        }
-        return isEmpty(n) ? null : n;
+        return switch (n.getNodeType()) {
+            case NULL -> null;
+            case OBJECT -> isEmpty(n) ? null : n;
+            default -> throw new Malformed(element);
+        };
     }
 
     /** A repeating complex element: its objects (JSON nulls skipped); a single object is a list of one. */
     static List<JsonNode> array(JsonNode parent, String element) {
         JsonNode n = parent == null ? null : parent.get(element);
-        if (n == null || n.isNull()) {
+        JsonNodeType type = n == null ? JsonNodeType.NULL : n.getNodeType();
+        if (type == JsonNodeType.NULL) {
             return List.of();
         }
-        if (n.isObject()) {
+        if (type == JsonNodeType.OBJECT) {
             return List.of(n);
         }
-        if (!n.isArray()) {
+        if (type != JsonNodeType.ARRAY) {
             throw new Malformed(element);
         }
         List<JsonNode> out = new ArrayList<>(n.size());
         for (JsonNode item : n) {
-            if (item.isObject()) {
+            JsonNodeType itemType = item.getNodeType();
+            if (itemType == JsonNodeType.OBJECT) {
                 out.add(item);
-            } else if (!item.isNull()) {
+            } else if (itemType != JsonNodeType.NULL) {
                 throw new Malformed(element);
             }
         }
@@ -109,27 +116,28 @@ final class FhirJson {
      */
     static BigDecimal decimal(JsonNode parent, String element) {
         JsonNode n = parent == null ? null : parent.get(element);
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return null;
         }
-        if (n.isNumber()) {
-            return bounded(n.decimalValue(), element);
+        return switch (n.getNodeType()) {
+            case NULL, BOOLEAN -> null;
+            case NUMBER -> bounded(n.decimalValue(), element);
+            case STRING -> decimalText(n.stringValue(), element);
+            default -> throw new Malformed(element);
+        };
+    }
+
+    /** A decimal written as a string: null when it is not a number. */
+    private static BigDecimal decimalText(String written, String element) {
+        String text = written.strip();
+        if (text.length() > 64) {
+            throw new Unbounded(element);
         }
-        if (n.isString()) {
-            String text = n.stringValue().strip();
-            if (text.length() > 64) {
-                throw new Unbounded(element);
-            }
-            try {
-                return bounded(new BigDecimal(text), element);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        if (n.isBoolean()) {
+        try {
+            return bounded(new BigDecimal(text), element);
+        } catch (NumberFormatException e) {
             return null;
         }
-        throw new Malformed(element);
     }
 
     /** HAPI's "has": present and not empty (blank strings and objects of empty values are empty). */
@@ -138,21 +146,24 @@ final class FhirJson {
     }
 
     static boolean isEmpty(JsonNode n) {
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return true;
         }
-        if (n.isString()) {
-            return n.stringValue().isBlank();
-        }
-        if (n.isContainer()) {
-            for (JsonNode v : n.values()) {
-                if (!isEmpty(v)) {
-                    return false;
-                }
+        return switch (n.getNodeType()) {
+            case NULL -> true;
+            case STRING -> n.stringValue().isBlank();
+            case OBJECT, ARRAY -> allEmpty(n);
+            default -> false;
+        };
+    }
+
+    private static boolean allEmpty(JsonNode container) {
+        for (JsonNode v : container.values()) {
+            if (!isEmpty(v)) {
+                return false;
             }
-            return true;
         }
-        return false;
+        return true;
     }
 
     /** {@code value} when within the limits (|exponent| <= 20, <= 30 significant digits); else {@link Unbounded}. */
