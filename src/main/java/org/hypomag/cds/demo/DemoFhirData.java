@@ -19,29 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DemoFhirData {
 
-    private final SampleCatalog catalog;
-    private volatile Index index;
+    private final Once<Index> index;
 
     /** The resources in bundle order and by "type/id" (the first of a duplicate id wins). */
     private record Index(List<JsonNode> resources, Map<String, JsonNode> byTypeAndId) {
     }
 
     DemoFhirData(SampleCatalog catalog) {
-        this.catalog = catalog;
-    }
-
-    private Index index() {
-        Index i = index;
-        if (i == null) {
-            synchronized (this) {
-                i = index;
-                if (i == null) {
-                    i = read(catalog);
-                    index = i;
-                }
-            }
-        }
-        return i;
+        this.index = new Once<>(() -> read(catalog));
     }
 
     private static Index read(SampleCatalog catalog) {
@@ -67,13 +52,13 @@ final class DemoFhirData {
     }
 
     JsonNode read(String type, String id) {
-        return index().byTypeAndId().get(type + "/" + id);
+        return index.get().byTypeAndId().get(type + "/" + id);
     }
 
     /** Resources of a type whose subject/patient is {@code Patient/<patientId>} (all of the type when null). */
     List<JsonNode> ofPatient(String type, String patientId) {
         List<JsonNode> out = new ArrayList<>();
-        for (JsonNode r : index().resources()) {
+        for (JsonNode r : index.get().resources()) {
             if (!type.equals(r.path("resourceType").asString(""))) {
                 continue;
             }

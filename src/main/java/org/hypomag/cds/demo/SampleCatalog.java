@@ -28,8 +28,7 @@ class SampleCatalog {
 
     static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.json");
 
-    private final String pattern;
-    private volatile Loaded loaded;
+    private final Once<Loaded> loaded;
 
     SampleCatalog() {
         this("classpath*:samples/*.json");
@@ -37,29 +36,15 @@ class SampleCatalog {
 
     /** The files are read on first use (the demo page, the FHIR view), not at start-up: the service starts sooner. */
     SampleCatalog(String pattern) {
-        this.pattern = pattern;
+        this.loaded = new Once<>(() -> read(pattern));
     }
 
     List<SampleEntry> entries() {
-        return loaded().entries();
+        return loaded.get().entries();
     }
 
     Optional<Resource> file(String name) {
-        return Optional.ofNullable(loaded().files().get(name));
-    }
-
-    private Loaded loaded() {
-        Loaded l = loaded;
-        if (l == null) {
-            synchronized (this) {
-                l = loaded;
-                if (l == null) {
-                    l = read(pattern);
-                    loaded = l;
-                }
-            }
-        }
-        return l;
+        return Optional.ofNullable(loaded.get().files().get(name));
     }
 
     private static Loaded read(String pattern) {
